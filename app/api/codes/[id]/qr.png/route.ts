@@ -1,0 +1,26 @@
+import { DEFAULT_PNG_SIZE, MAX_PNG_SIZE, MIN_PNG_SIZE, renderQrPng } from '@/lib/codes/qr'
+import { getCode } from '@/lib/codes/service'
+import { apiError, withApiErrors } from '@/lib/http/api-errors'
+import { parsePositiveInt } from '@/lib/http/query'
+
+export const GET = withApiErrors('GET /api/codes/[id]/qr.png', async (request, context: RouteContext<'/api/codes/[id]/qr.png'>) => {
+  const params = new URL(request.url).searchParams
+  const size = parsePositiveInt(params.get('size'), DEFAULT_PNG_SIZE)
+  if (size === null || size < MIN_PNG_SIZE || size > MAX_PNG_SIZE) {
+    return apiError(400, 'invalid_parameter', `size must be a whole number of pixels from ${MIN_PNG_SIZE} to ${MAX_PNG_SIZE}.`, {
+      size: `Must be from ${MIN_PNG_SIZE} to ${MAX_PNG_SIZE}`,
+    })
+  }
+
+  const { id } = await context.params
+  const code = await getCode(id)
+  if (!code) return apiError(404, 'not_found', `No code with id ${id}.`)
+
+  const png = await renderQrPng(code.shortUrl, size)
+  const headers: Record<string, string> = {
+    'Content-Type': 'image/png',
+    'Cache-Control': 'public, max-age=31536000, immutable',
+  }
+  if (params.has('download')) headers['Content-Disposition'] = `attachment; filename="qr-${code.slug}-${size}px.png"`
+  return new Response(new Uint8Array(png), { headers })
+})

@@ -1,0 +1,18 @@
+import { getCode } from '@/lib/codes/service'
+import { apiError, withApiErrors } from '@/lib/http/api-errors'
+
+export const GET = withApiErrors('GET /api/codes/[id]/qr.svg', async (request, context: RouteContext<'/api/codes/[id]/qr.svg'>) => {
+  const { id } = await context.params
+  const code = await getCode(id)
+  if (!code) return apiError(404, 'not_found', `No code with id ${id}.`)
+
+  const headers: Record<string, string> = {
+    'Content-Type': 'image/svg+xml',
+    // The image never changes once created.
+    'Cache-Control': 'public, max-age=31536000, immutable',
+  }
+  if (new URL(request.url).searchParams.has('download')) {
+    headers['Content-Disposition'] = `attachment; filename="qr-${code.slug}.svg"`
+  }
+  return new Response(code.qrSvg, { headers })
+})

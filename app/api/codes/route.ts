@@ -1,0 +1,37 @@
+import { createCodeSchema, toFieldErrors } from '@/lib/codes/schema'
+import { createCode, listCodesPage, toCodeJson } from '@/lib/codes/service'
+import { apiError, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
+import { resolveSiteOrigin } from '@/lib/http/site-origin'
+import { parsePositiveInt } from '@/lib/http/query'
+
+export const POST = withApiErrors('POST /api/codes', async (request) => {
+  const read = await readJsonBody(request)
+  if (!read.ok) return read.response
+
+  const parsed = createCodeSchema.safeParse(read.body)
+  if (!parsed.success) {
+    return apiError(400, 'validation_failed', 'The code could not be created: check the fields.', toFieldErrors(parsed.error))
+  }
+
+  const code = await createCode(parsed.data, resolveSiteOrigin(request.headers))
+  return Response.json({ code: toCodeJson(code) }, { status: 201, headers: { Location: `/api/codes/${code.id}` } })
+})
+
+export const GET = withApiErrors('GET /api/codes', async (request) => {
+  const params = new URL(request.url).searchParams
+  const page = parsePositiveInt(params.get('page'), 1)
+  const pageSize = parsePositiveInt(params.get('pageSize'), 20)
+  if (page === null) return apiError(400, 'invalid_parameter', 'page must be a whole number of at least 1.', { page: 'Invalid page' })
+  if (pageSize === null || pageSize > 100) {
+    return apiError(400, 'invalid_parameter', 'pageSize must be a whole number from 1 to 100.', { pageSize: 'Invalid pageSize' })
+  }
+
+  const result = await listCodesPage(page, pageSize)
+  return Response.json({
+    codes: result.codes.map(toCodeJson),
+    page: result.page,
+    pageSize: result.pageSize,
+    pageCount: result.pageCount,
+    total: result.total,
+  })
+})

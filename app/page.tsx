@@ -1,0 +1,26 @@
+import { CodesTable } from '@/components/codes/codes-table'
+import { CreateCodePanel } from '@/components/codes/create-code-form'
+import { SiteHeader } from '@/components/site-header'
+import { listCodesPage } from '@/lib/codes/service'
+import { toCodeSummary, toCodeView } from '@/lib/codes/view'
+import { parsePositiveInt } from '@/lib/http/query'
+
+const PAGE_SIZE = 20
+
+export default async function HomePage({ searchParams }: PageProps<'/'>) {
+  const pageParam = (await searchParams).page
+  const page = parsePositiveInt(typeof pageParam === 'string' ? pageParam : null, 1) ?? 1
+
+  const list = await listCodesPage(page, PAGE_SIZE)
+  const newest = page === 1 ? list.codes[0] : (await listCodesPage(1, 1)).codes[0]
+
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-2">
+        <CreateCodePanel newest={newest ? toCodeView(newest) : null} />
+        <CodesTable codes={list.codes.map(toCodeSummary)} page={list.page} pageCount={list.pageCount} total={list.total} />
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,42 @@
+import { getCodeBySlug } from '@/lib/codes/service'
+import { normalizeSlug } from '@/lib/codes/slug'
+import { notFoundPage } from '@/lib/http/not-found-page'
+import { logger } from '@/lib/logger'
+import { recordScanFromRequest } from '@/lib/scans/service'
+
+const UNKNOWN_CODE_MESSAGE = 'The link may be mistyped, or the code was removed. Check the address and try again.'
+
+/**
+ * A 302, never a 301: browsers cache a 301 and would skip this route, and the count, on
+ * every later scan. `no-store` keeps proxies from caching it as well.
+ */
+function redirectTo(location: string): Response {
+  return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': 'no-store' } })
+}
+
+function locationFor(code: { kind: 'url' | 'message'; destination: string | null }, slug: string): string {
+  return code.kind === 'url' && code.destination ? code.destination : `/m/${slug}`
+}
+
+/** Counts the scan, then redirects to the destination (or to the message page). */
+export async function GET(request: Request, context: RouteContext<'/s/[slug]'>) {
+  const slug = normalizeSlug((await context.params).slug)
+  if (!slug) return notFoundPage(UNKNOWN_CODE_MESSAGE)
+
+  try {
+    const scan = await recordScanFromRequest(slug, request.headers)
+    if (!scan) return notFoundPage(UNKNOWN_CODE_MESSAGE)
+    return redirectTo(locationFor(scan, slug))
+  } catch (error) {
+    logger.error({ err: error, slug }, 'recording a scan failed')
+    throw error
+  }
+}
+
+/** Answers like GET but counts nothing: link checkers and previews send HEAD. */
+export async function HEAD(_request: Request, context: RouteContext<'/s/[slug]'>) {
+  const slug = normalizeSlug((await context.params).slug)
+  const code = slug ? await getCodeBySlug(slug) : null
+  if (!slug || !code) return new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } })
+  return redirectTo(locationFor(code, slug))
+}

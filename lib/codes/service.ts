@@ -1,0 +1,83 @@
+import 'server-only'
+
+import { renderQrSvg } from '@/lib/codes/qr'
+import type { CreateCodeInput } from '@/lib/codes/schema'
+import { generateSlug } from '@/lib/codes/slug'
+import type { QrCode, ScanCount } from '@/lib/codes/types'
+import { getDatabase } from '@/lib/db'
+import { findCodeById, findCodeBySlug, findScanCounts, insertCode, listCodes } from '@/lib/db/codes'
+import { UUID_PATTERN } from '@/lib/http/query'
+import { logger } from '@/lib/logger'
+
+/** How many random slugs to try before giving up. With 31^7 slugs, a second try is already rare. */
+const MAX_SLUG_ATTEMPTS = 5
+
+export const MAX_PAGE_SIZE = 100
+
+/** Creates a code whose QR encodes `<origin>/s/<slug>`, retrying on a slug collision. */
+export async function createCode(input: CreateCodeInput, origin: string): Promise<QrCode> {
+  const db = await getDatabase()
+
+  for (let attempt = 1; attempt <= MAX_SLUG_ATTEMPTS; attempt++) {
+    const slug = generateSlug()
+    const shortUrl = `${origin}/s/${slug}`
+    const code = await insertCode(db, {
+      slug,
+      kind: input.kind,
+      title: input.title,
+      destination: input.kind === 'url' ? input.destination : null,
+      message: input.kind === 'message' ? input.message : null,
+      shortUrl,
+      qrSvg: await renderQrSvg(shortUrl),
+    })
+    if (code) {
+      logger.info({ codeId: code.id, slug, kind: code.kind }, 'code created')
+      return code
+    }
+    logger.warn({ slug, attempt }, 'slug collision; trying another')
+  }
+
+  throw new Error(`No free slug found after ${MAX_SLUG_ATTEMPTS} attempts`)
+}
+
+
+
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value.toLowerCase())
+}
+
+/** Returns the code with this id, or null when there is none or the id is not a UUID. */
+export async function getCode(id: string): Promise<QrCode | null> {
+  if (!isUuid(id)) return null
+  return findCodeById(await getDatabase(), id.toLowerCase())
+}
+
+export async function getCodeBySlug(slug: string): Promise<QrCode | null> {
+  return findCodeBySlug(await getDatabase(), slug)
+}
+
+export async function listCodesPage(page: number, pageSize: number) {
+  const size = Math.min(Math.max(1, pageSize), MAX_PAGE_SIZE)
+  const pageNumber = Math.max(1, page)
+  const { codes, total } = await listCodes(await getDatabase(), { limit: size, offset: (pageNumber - 1) * size })
+  return { codes, total, page: pageNumber, pageSize: size, pageCount: Math.max(1, Math.ceil(total / size)) }
+}
+
+export async function getScanCounts(ids: readonly string[]): Promise<ScanCount[]> {
+  return findScanCounts(await getDatabase(), ids.filter(isUuid).map((id) => id.toLowerCase()))
+}
+
+/** A code as the JSON API returns it. */
+export function toCodeJson(code: QrCode) {
+  return {
+    id: code.id,
+    slug: code.slug,
+    kind: code.kind,
+    title: code.title,
+    ...(code.kind === 'url' ? { destination: code.destination } : { message: code.message }),
+    shortUrl: code.shortUrl,
+    scanCount: code.scanCount,
+    lastScannedAt: code.lastScannedAt?.toISOString() ?? null,
+    createdAt: code.createdAt.toISOString(),
+  }
+}

@@ -1,0 +1,28 @@
+export type CodeKind = 'url' | 'message'
+
+/** A QR code with its current count, as the app and the JSON API use it. */
+export interface QrCode {
+  id: string
+  slug: string
+  kind: CodeKind
+  title: string | null
+  /** The redirect target of a `url` code; null for a `message` code. */
+  destination: string | null
+  /** The text of a `message` code; null for a `url` code. */
+  message: string | null
+  /** The absolute short link that the QR encodes. */
+  shortUrl: string
+  qrSvg: string
+  scanCount: number
+  lastScannedAt: Date | null
+  createdAt: Date
+}
+
+/** The live part of a code: the only data that live updates carry. */
+export interface ScanCount {
+  id: string
+  scanCount: number
+  lastScannedAt: string | null
+  /** Grows by one on every change, so the newer of two values is the one with the higher version. */
+  version: number
+}

@@ -1,0 +1,126 @@
+import type { CodeKind, QrCode, ScanCount } from '@/lib/codes/types'
+import type { Queryable } from '@/lib/db/types'
+
+interface CodeRow {
+  id: string
+  slug: string
+  kind: CodeKind
+  title: string | null
+  destination: string | null
+  message: string | null
+  short_url: string
+  qr_svg: string
+  created_at: Date
+  scan_count: number
+  last_scanned_at: Date | null
+}
+
+interface CountRow {
+  code_id: string
+  scan_count: number
+  last_scanned_at: Date | null
+  version: number
+}
+
+const CODE_COLUMNS = `
+  c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.created_at,
+  coalesce(sc.scan_count, 0) as scan_count, sc.last_scanned_at
+`
+
+function toQrCode(row: CodeRow): QrCode {
+  return {
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind,
+    title: row.title,
+    destination: row.destination,
+    message: row.message,
+    shortUrl: row.short_url,
+    qrSvg: row.qr_svg,
+    scanCount: row.scan_count,
+    lastScannedAt: row.last_scanned_at,
+    createdAt: row.created_at,
+  }
+}
+
+export function toScanCount(row: CountRow): ScanCount {
+  return {
+    id: row.code_id,
+    scanCount: row.scan_count,
+    lastScannedAt: row.last_scanned_at ? row.last_scanned_at.toISOString() : null,
+    version: row.version,
+  }
+}
+
+export interface NewCodeRow {
+  slug: string
+  kind: CodeKind
+  title: string | null
+  destination: string | null
+  message: string | null
+  shortUrl: string
+  qrSvg: string
+}
+
+/** Inserts a code and returns it, or returns null when the slug is taken. */
+export async function insertCode(db: Queryable, code: NewCodeRow): Promise<QrCode | null> {
+  const rows = await db.query<CodeRow>(
+    `insert into public.qr_codes as c (slug, kind, title, destination, message, short_url, qr_svg)
+     values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (slug) do nothing
+     returning c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.created_at,
+       0 as scan_count, null::timestamptz as last_scanned_at`,
+    [code.slug, code.kind, code.title, code.destination, code.message, code.shortUrl, code.qrSvg],
+  )
+  return rows[0] ? toQrCode(rows[0]) : null
+}
+
+export async function findCodeById(db: Queryable, id: string): Promise<QrCode | null> {
+  const rows = await db.query<CodeRow>(
+    `select ${CODE_COLUMNS}
+     from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
+     where c.id = $1`,
+    [id],
+  )
+  return rows[0] ? toQrCode(rows[0]) : null
+}
+
+export async function findCodeBySlug(db: Queryable, slug: string): Promise<QrCode | null> {
+  const rows = await db.query<CodeRow>(
+    `select ${CODE_COLUMNS}
+     from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
+     where c.slug = $1`,
+    [slug],
+  )
+  return rows[0] ? toQrCode(rows[0]) : null
+}
+
+/** Lists codes newest first, with the total number of codes for pagination. */
+export async function listCodes(
+  db: Queryable,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<{ codes: QrCode[]; total: number }> {
+  const rows = await db.query<CodeRow & { total: number }>(
+    `select ${CODE_COLUMNS}, count(*) over ()::int as total
+     from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
+     order by c.created_at desc, c.id desc
+     limit $1 offset $2`,
+    [limit, offset],
+  )
+  if (rows.length > 0) return { codes: rows.map(toQrCode), total: rows[0]?.total ?? 0 }
+
+  // An offset past the end returns no rows, and so no window total either.
+  const totals = await db.query<{ total: number }>('select count(*)::int as total from public.qr_codes')
+  return { codes: [], total: totals[0]?.total ?? 0 }
+}
+
+export async function findScanCounts(db: Queryable, ids: readonly string[]): Promise<ScanCount[]> {
+  if (ids.length === 0) return []
+  const rows = await db.query<CountRow>(
+    `select code_id, scan_count, last_scanned_at, version
+     from public.scan_counts
+     where code_id = any($1::uuid[])`,
+    [ids],
+  )
+  return rows.map(toScanCount)
+}

@@ -1,0 +1,58 @@
+import 'server-only'
+
+import { getServerEnv } from '@/lib/env'
+import { listPendingMigrations, migrate } from '@/lib/db/migrate'
+import { openPglite } from '@/lib/db/pglite'
+import { openPostgres } from '@/lib/db/postgres'
+import type { Database } from '@/lib/db/types'
+import { logger } from '@/lib/logger'
+
+export type { Database, Queryable } from '@/lib/db/types'
+
+// One instance per process, kept on globalThis so that `next dev` module reloads reuse it
+// instead of opening (and locking) the data folder again.
+const globalForDb = globalThis as typeof globalThis & { scanboardDatabase?: Promise<Database> }
+
+async function openConfiguredDatabase(): Promise<Database> {
+  const env = getServerEnv()
+
+  if (!env.DATABASE_URL) {
+    const db = await openPglite(env.PGLITE_DATA_DIR)
+    const applied = await migrate(db)
+    logger.info({ dataDir: env.PGLITE_DATA_DIR, applied }, 'embedded database ready')
+    return db
+  }
+
+  const db = await openPostgres({
+    connectionString: env.DATABASE_URL,
+    listenConnectionString: env.DATABASE_LISTEN_URL,
+  })
+
+  if (env.DB_MIGRATE_ON_START) {
+    const applied = await migrate(db)
+    logger.info({ applied }, 'Postgres migrations applied at start-up')
+    return db
+  }
+
+  const pending = await listPendingMigrations(db)
+  if (pending.length > 0) {
+    await db.close()
+    throw new Error(
+      `The database is missing migrations ${pending.join(', ')}. Run \`npm run db:migrate\` with the same ` +
+        'DATABASE_URL, or set DB_MIGRATE_ON_START=true on a single self-hosted server.',
+    )
+  }
+  return db
+}
+
+/** Returns the process's database, opening and migrating it on first use. */
+export function getDatabase(): Promise<Database> {
+  if (!globalForDb.scanboardDatabase) {
+    globalForDb.scanboardDatabase = openConfiguredDatabase().catch((error: unknown) => {
+      // Forget the failure so the next request tries again, rather than failing forever.
+      globalForDb.scanboardDatabase = undefined
+      throw error
+    })
+  }
+  return globalForDb.scanboardDatabase
+}

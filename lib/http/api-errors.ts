@@ -1,0 +1,50 @@
+import 'server-only'
+
+import type { FieldErrors } from '@/lib/codes/schema'
+import { logger } from '@/lib/logger'
+
+export type ApiErrorCode =
+  | 'invalid_json'
+  | 'payload_too_large'
+  | 'validation_failed'
+  | 'invalid_parameter'
+  | 'not_found'
+  | 'internal_error'
+
+/** A JSON error body: `{ "error": { "code", "message", "fields"? } }`. */
+export function apiError(status: number, code: ApiErrorCode, message: string, fields?: FieldErrors): Response {
+  return Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status })
+}
+
+/**
+ * Wraps a route handler so that an unexpected error is logged once, with the route and the
+ * ids involved, and answered as a 500 JSON body instead of an HTML error page.
+ */
+export function withApiErrors<Args extends unknown[]>(
+  route: string,
+  handler: (request: Request, ...args: Args) => Promise<Response>,
+) {
+  return async (request: Request, ...args: Args): Promise<Response> => {
+    try {
+      return await handler(request, ...args)
+    } catch (error) {
+      logger.error({ err: error, route, method: request.method }, 'API request failed')
+      return apiError(500, 'internal_error', 'Something went wrong on the server. Try again.')
+    }
+  }
+}
+
+const MAX_JSON_BODY_BYTES = 64 * 1024
+
+/** Reads a JSON body of at most 64 KiB, or returns the 4xx response to send. */
+export async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const text = await request.text()
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
+    return { ok: false, response: apiError(413, 'payload_too_large', 'Request body is larger than 64 KiB.') }
+  }
+  try {
+    return { ok: true, body: JSON.parse(text) }
+  } catch {
+    return { ok: false, response: apiError(400, 'invalid_json', 'Request body is not valid JSON.') }
+  }
+}

@@ -1,0 +1,38 @@
+import 'server-only'
+
+import { getDatabase } from '@/lib/db'
+import { listRecentScans, recordScan, type RecordedScan } from '@/lib/db/scans'
+import { getServerEnv } from '@/lib/env'
+
+export const MAX_STORED_USER_AGENT = 512
+export const MAX_STORED_REFERRER = 2048
+
+/**
+ * Returns the client address to store, or null. Only used when SCAN_CAPTURE_IP is on: the
+ * right-most X-Forwarded-For entry is the one the nearest proxy (Next's own server, or the
+ * platform's) appended, so a client cannot choose it by sending the header itself.
+ */
+function captureClientIp(headers: Headers): string | null {
+  if (!getServerEnv().SCAN_CAPTURE_IP) return null
+  const hops = headers.get('x-forwarded-for')?.split(',').map((hop) => hop.trim()).filter(Boolean) ?? []
+  const ip = hops.at(-1)?.replace(/^::ffff:/, '')
+  return ip && /^[0-9a-f.:]+$/i.test(ip) ? ip : null
+}
+
+function truncate(value: string | null, maxLength: number): string | null {
+  if (!value) return null
+  return value.length > maxLength ? value.slice(0, maxLength) : value
+}
+
+/** Records a scan of `slug` and returns where it leads, or null for an unknown slug. */
+export async function recordScanFromRequest(slug: string, headers: Headers): Promise<RecordedScan | null> {
+  return recordScan(await getDatabase(), slug, {
+    userAgent: truncate(headers.get('user-agent'), MAX_STORED_USER_AGENT),
+    referrer: truncate(headers.get('referer'), MAX_STORED_REFERRER),
+    ip: captureClientIp(headers),
+  })
+}
+
+export async function getRecentScans(codeId: string, limit = 50) {
+  return listRecentScans(await getDatabase(), codeId, limit)
+}

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { listPendingMigrations, migrate, readMigrations } from '@/lib/db/migrate'
+import type { Database } from '@/lib/db/types'
+
+import { backends } from './backends'
+
+describe.each(backends)('migrations on $name', (backend) => {
+  let db: Database | undefined
+
+  afterEach(async () => {
+    if (db) await backend.dispose(db)
+    db = undefined
+  })
+
+  it('apply to an empty database', async () => {
+    db = await backend.open()
+    const files = await readMigrations()
+
+    expect(await listPendingMigrations(db)).toEqual(files.map((file) => file.version))
+    expect(await migrate(db)).toEqual(files.map((file) => file.version))
+    expect(await listPendingMigrations(db)).toEqual([])
+
+    const tables = await db.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
+    )
+    expect(tables.map((row) => row.table_name)).toEqual(['qr_codes', 'scan_counts', 'scans'])
+  })
+
+  it('are idempotent', async () => {
+    db = await backend.open()
+    await migrate(db)
+
+    expect(await migrate(db)).toEqual([])
+    const ledger = await db.query<{ version: string; name: string }>(
+      'select version, name from supabase_migrations.schema_migrations order by version',
+    )
+    const files = await readMigrations()
+    expect(ledger).toEqual(files.map((file) => ({ version: file.version, name: file.name })))
+  })
+
+  it('apply once when two migrators race', async () => {
+    db = await backend.open()
+    const results = await Promise.all([migrate(db), migrate(db), migrate(db)])
+
+    const files = await readMigrations()
+    expect(results.flat().sort()).toEqual(files.map((file) => file.version).sort())
+  })
+
+  it('enable row-level security on every table', async () => {
+    db = await backend.open()
+    await migrate(db)
+
+    const rows = await db.query<{ relname: string; relrowsecurity: boolean }>(
+      `select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind = 'r' order by c.relname`,
+    )
+    expect(rows).toEqual([
+      { relname: 'qr_codes', relrowsecurity: true },
+      { relname: 'scan_counts', relrowsecurity: true },
+      { relname: 'scans', relrowsecurity: true },
+    ])
+  })
+})
