@@ -1,8 +1,10 @@
 import 'server-only'
 
 import { getDatabase } from '@/lib/db'
-import { listRecentScans, recordScan, type RecordedScan } from '@/lib/db/scans'
+import { listRecentScans, recordScans, type RecordedScan } from '@/lib/db/scans'
 import { getServerEnv } from '@/lib/env'
+import { logger } from '@/lib/logger'
+import { ScanBatcher } from '@/lib/scans/scan-batcher'
 
 export const MAX_STORED_USER_AGENT = 512
 export const MAX_STORED_REFERRER = 2048
@@ -24,9 +26,29 @@ function truncate(value: string | null, maxLength: number): string | null {
   return value.length > maxLength ? value.slice(0, maxLength) : value
 }
 
+const globalForBatcher = globalThis as typeof globalThis & { scanboardScanBatcher?: Promise<ScanBatcher> }
+
+function getScanBatcher(): Promise<ScanBatcher> {
+  globalForBatcher.scanboardScanBatcher ??= getDatabase().then(
+    (db) =>
+      new ScanBatcher((scans) => recordScans(db, scans), {
+        maxInFlight: db.kind === 'pglite' ? 2 : 4,
+        maxBatchSize: 200,
+        onBatchError: (error, size) => logger.warn({ err: error, size }, 'scan batch failed; retrying its scans one by one'),
+      }),
+    (error: unknown) => {
+      globalForBatcher.scanboardScanBatcher = undefined
+      throw error
+    },
+  )
+  return globalForBatcher.scanboardScanBatcher
+}
+
 /** Records a scan of `slug` and returns where it leads, or null for an unknown slug. */
 export async function recordScanFromRequest(slug: string, headers: Headers): Promise<RecordedScan | null> {
-  return recordScan(await getDatabase(), slug, {
+  const batcher = await getScanBatcher()
+  return batcher.record({
+    slug,
     userAgent: truncate(headers.get('user-agent'), MAX_STORED_USER_AGENT),
     referrer: truncate(headers.get('referer'), MAX_STORED_REFERRER),
     ip: captureClientIp(headers),

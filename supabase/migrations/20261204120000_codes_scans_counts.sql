@@ -77,28 +77,58 @@ create trigger scan_counts_notify
   after update on public.scan_counts
   for each row execute function public.notify_scan_count();
 
--- Records one scan of the code with `p_slug` and returns what the scan route needs, in one
--- statement: the row lock on scan_counts serialises concurrent scans of one code, so none is lost.
--- Returns no row when the slug is unknown.
-create function public.record_scan(p_slug text, p_user_agent text, p_referrer text, p_ip inet)
-returns table (code_id uuid, kind text, destination text, message text, scan_count integer)
+-- Records a batch of scans and returns, for each scan whose slug exists, what the scan route
+-- needs: `ordinal` is the scan's 1-based position in the input arrays, and `scan_count` is the
+-- code's count including that scan. Unknown slugs return no row. It is one statement: the row
+-- lock on scan_counts serialises concurrent batches, so no scan is lost or counted twice, and
+-- a batch adds all its scans of one code in one update, which notifies listeners once.
+create function public.record_scans(p_slugs text[], p_user_agents text[], p_referrers text[], p_ips inet[])
+returns table (ordinal integer, code_id uuid, kind text, destination text, message text, scan_count integer)
 language sql as $$
-  with code as (
-    select c.id, c.kind, c.destination, c.message
-    from public.qr_codes c
-    where c.slug = p_slug
+  with input as (
+    select t.slug, t.user_agent, t.referrer, t.ip, t.ordinal::integer as ordinal
+    from unnest(p_slugs, p_user_agents, p_referrers, p_ips) with ordinality as t(slug, user_agent, referrer, ip, ordinal)
   ),
-  inserted_scan as (
+  matched as (
+    select input.*, c.id as code_id, c.kind, c.destination, c.message
+    from input
+    join public.qr_codes c on c.slug = input.slug
+  ),
+  inserted_scans as (
     insert into public.scans (code_id, user_agent, referrer, ip)
-    select code.id, p_user_agent, p_referrer, p_ip from code
+    select matched.code_id, matched.user_agent, matched.referrer, matched.ip
+    from matched
+    order by matched.ordinal
+  ),
+  per_code as (
+    select matched.code_id, count(*)::integer as added
+    from matched
+    group by matched.code_id
   ),
   counted as (
     update public.scan_counts sc
-    set scan_count = sc.scan_count + 1, last_scanned_at = now(), version = sc.version + 1
-    from code
-    where sc.code_id = code.id
-    returning sc.scan_count
+    set scan_count = sc.scan_count + per_code.added, last_scanned_at = now(), version = sc.version + 1
+    from per_code
+    where sc.code_id = per_code.code_id
+    returning sc.code_id, sc.scan_count, per_code.added
   )
-  select code.id, code.kind, code.destination, code.message, counted.scan_count
-  from code cross join counted
+  select
+    matched.ordinal,
+    matched.code_id,
+    matched.kind,
+    matched.destination,
+    matched.message,
+    (counted.scan_count - counted.added
+      + row_number() over (partition by matched.code_id order by matched.ordinal))::integer
+  from matched
+  join counted on counted.code_id = matched.code_id
+  order by matched.ordinal
+$$;
+
+-- Records one scan; see record_scans. Returns no row when the slug is unknown.
+create function public.record_scan(p_slug text, p_user_agent text, p_referrer text, p_ip inet)
+returns table (code_id uuid, kind text, destination text, message text, scan_count integer)
+language sql as $$
+  select r.code_id, r.kind, r.destination, r.message, r.scan_count
+  from public.record_scans(array[p_slug], array[p_user_agent], array[p_referrer], array[p_ip]) r
 $$;
