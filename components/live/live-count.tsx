@@ -4,7 +4,7 @@ import { LiveStatusBadge } from '@/components/live/live-status'
 import { initialCounts, useLiveCounts } from '@/components/live/use-live-counts'
 import { LocalTime } from '@/components/ui/local-time'
 
-/** One code's scan count, updated live. */
+/** Shows one code's scan count and last scan time, updated live. */
 export function LiveCount({ id, scanCount, lastScannedAt }: { id: string; scanCount: number; lastScannedAt: string | null }) {
   const { counts, status } = useLiveCounts([id], initialCounts([{ id, scanCount, lastScannedAt }]))
   const count = counts[id]

@@ -44,7 +44,7 @@ function useWakeLock() {
   }, [])
 }
 
-/** The full-screen counter for a hall: the count in large digits, the QR beside it. */
+/** Shows the full-screen counter for a hall: the count in large digits, the QR beside it. */
 export function Projector({ id, title, shortUrl, qrSvgDataUri, scanCount, lastScannedAt }: ProjectorProps) {
   const rootRef = useRef<HTMLDivElement>(null)
   const [fullscreen, setFullscreen] = useState(false)

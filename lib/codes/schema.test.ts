@@ -114,7 +114,8 @@ describe('createCodeSchema: message codes', () => {
 describe('createCodeSchema: title and kind', () => {
   it('turns an empty title into null', () => {
     const result = createCodeSchema.safeParse({ kind: 'message', message: 'hi', title: '  ' })
-    expect(result.success && result.data.title).toBeNull()
+    expect(result.success).toBe(true)
+    expect(result.data?.title).toBeNull()
   })
 
   it('accepts 120 characters and rejects 121', () => {

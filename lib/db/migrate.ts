@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Database } from '@/lib/db/types'
 
 // next.config.js traces this folder into deployments (outputFileTracingIncludes), so the
-// bundler is told not to trace these reads itself.
+// turbopackIgnore comments keep the bundler from tracing the whole project for these reads.
 export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'supabase', 'migrations')
 
 // Any constant works, as long as every Scanboard process uses the same one.

@@ -29,8 +29,10 @@ class LiveHub {
       this.subscribers.delete(subscriber)
       throw error
     }
+    logger.debug({ ids: [...subscriber.ids], subscribers: this.subscribers.size }, 'live subscriber added')
     return () => {
-      this.subscribers.delete(subscriber)
+      if (!this.subscribers.delete(subscriber)) return
+      logger.debug({ ids: [...subscriber.ids], subscribers: this.subscribers.size }, 'live subscriber removed')
     }
   }
 

@@ -18,9 +18,9 @@ interface Pending {
 
 /**
  * Groups scans that arrive while earlier ones are being written into one record_scans call
- * (group commit). An idle batcher sends a scan at once, so batching adds no delay; under
- * load, one statement carries many scans, which costs far less than a statement each,
- * because most of a short statement's cost is per statement. Every caller's promise
+ * (group commit). An idle batcher sends a scan at once, so batching adds no delay. Under
+ * load, one statement carries many scans. That costs far less than a statement each,
+ * because most of a short statement's cost is fixed per statement. Every caller's promise
  * settles only after its scan is committed.
  */
 export class ScanBatcher {
