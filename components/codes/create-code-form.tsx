@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react'
 
 import { createCodeAction, type CreateCodeState } from '@/app/actions/create-code'
 import { CodePreview } from '@/components/codes/code-preview'
-import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '@/lib/codes/schema'
+import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '@/lib/codes/schema'
 import type { CodeView } from '@/lib/codes/view'
 
 const INITIAL_STATE: CreateCodeState = { status: 'idle', submission: 0 }
@@ -71,7 +71,6 @@ export function CreateCodePanel({ newest }: { newest: CodeView | null }) {
                 inputMode="url"
                 autoComplete="url"
                 placeholder="https://example.com/offer"
-                maxLength={MAX_URL_LENGTH + 100}
                 defaultValue={state.values?.destination}
                 aria-invalid={errors.destination ? true : undefined}
                 aria-describedby={errors.destination ? 'destination-error' : undefined}

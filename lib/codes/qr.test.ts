@@ -2,7 +2,7 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 
-import { getQrVersion, isLocalOnlyUrl, renderQrPng, renderQrSvg, toQrText } from '@/lib/codes/qr'
+import { encodeQrPng, getQrVersion, isLocalOnlyUrl, renderQrPng, renderQrSvg, toQrText } from '@/lib/codes/qr'
 
 async function decodePng(png: Buffer): Promise<string | undefined> {
   const image = PNG.sync.read(png)
@@ -44,9 +44,7 @@ describe('QR images', () => {
   it('round-trips a message with emoji, CJK and U+2028 in byte mode', async () => {
     // Short links are what codes encode, but the encoder must carry any text intact.
     const text = 'Hello 👋 歡迎 \u2028 next line'
-    const QRCode = (await import('qrcode')).default
-    const png = await QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', width: 400 })
-    const image = PNG.sync.read(png)
+    const image = PNG.sync.read(await encodeQrPng(text, 400))
     const result = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)
     expect(result).not.toBeNull()
     expect(new TextDecoder().decode(new Uint8Array(result!.binaryData))).toBe(text)

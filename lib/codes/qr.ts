@@ -28,14 +28,14 @@ export async function renderQrSvg(shortUrl: string): Promise<string> {
   return QRCode.toString(toQrText(shortUrl), { type: 'svg', errorCorrectionLevel: QR_ERROR_CORRECTION, margin: 4 })
 }
 
+/** Encodes any text (byte mode for non-ASCII, as UTF-8) as a PNG QR `size` pixels wide. */
+export async function encodeQrPng(text: string, size: number): Promise<Buffer> {
+  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: QR_ERROR_CORRECTION, margin: 4, width: size })
+}
+
 /** Renders the QR for a short URL as a PNG `size` pixels wide. */
 export async function renderQrPng(shortUrl: string, size: number): Promise<Buffer> {
-  return QRCode.toBuffer(toQrText(shortUrl), {
-    type: 'png',
-    errorCorrectionLevel: QR_ERROR_CORRECTION,
-    margin: 4,
-    width: size,
-  })
+  return encodeQrPng(toQrText(shortUrl), size)
 }
 
 /** Returns the QR version (1 to 40) that `shortUrl` needs. */

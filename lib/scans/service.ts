@@ -10,9 +10,11 @@ export const MAX_STORED_USER_AGENT = 512
 export const MAX_STORED_REFERRER = 2048
 
 /**
- * Returns the client address to store, or null. Only used when SCAN_CAPTURE_IP is on: the
- * right-most X-Forwarded-For entry is the one the nearest proxy (Next's own server, or the
- * platform's) appended, so a client cannot choose it by sending the header itself.
+ * Returns the client address to store, or null unless SCAN_CAPTURE_IP is on. It is the
+ * right-most X-Forwarded-For entry: the one the nearest proxy appended (Vercel overwrites the
+ * header with the client's address). Next's own server fills the header from the socket only
+ * when it is absent.
+ * NOTE: without a proxy in front, a client can choose this value by sending the header.
  */
 function captureClientIp(headers: Headers): string | null {
   if (!getServerEnv().SCAN_CAPTURE_IP) return null
