@@ -16,20 +16,28 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'db', include: ['tests/db/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: 'db',
+          include: ['tests/db/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
-      {
+      ...(['http-pglite', 'http-postgres'] as const).map((name) => ({
         resolve: { alias },
         test: {
-          name: 'http',
+          name,
           include: ['tests/http/**/*.test.ts'],
-          environment: 'node',
+          environment: 'node' as const,
           globalSetup: ['tests/http/global-setup.ts'],
+          setupFiles: ['tests/http/skip-without-server.ts'],
           testTimeout: 30_000,
           // One server for all files, and tests that count scans must not interleave.
           fileParallelism: false,
         },
-      },
+      })),
     ],
   },
 })

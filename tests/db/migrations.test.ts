@@ -47,6 +47,28 @@ describe.each(backends)('migrations on $name', (backend) => {
     expect(results.flat().sort()).toEqual(files.map((file) => file.version).sort())
   })
 
+  it('keep a ledger in the Supabase CLI shape', async () => {
+    db = await backend.open()
+    await migrate(db)
+
+    const columns = await db.query<{ column_name: string; data_type: string; is_nullable: string }>(
+      `select column_name, data_type, is_nullable from information_schema.columns
+       where table_schema = 'supabase_migrations' and table_name = 'schema_migrations'
+       order by ordinal_position`,
+    )
+    expect(columns).toEqual([
+      { column_name: 'version', data_type: 'text', is_nullable: 'NO' },
+      { column_name: 'statements', data_type: 'ARRAY', is_nullable: 'YES' },
+      { column_name: 'name', data_type: 'text', is_nullable: 'YES' },
+    ])
+    const primaryKey = await db.query<{ column_name: string }>(
+      `select a.attname as column_name from pg_index i
+       join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+       where i.indrelid = 'supabase_migrations.schema_migrations'::regclass and i.indisprimary`,
+    )
+    expect(primaryKey).toEqual([{ column_name: 'version' }])
+  })
+
   it('enable row-level security on every table', async () => {
     db = await backend.open()
     await migrate(db)

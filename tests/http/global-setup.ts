@@ -1,16 +1,37 @@
 import type { TestProject } from 'vitest/node'
 
+import { createTestDatabase, dropTestDatabase, providePostgres } from '../support/postgres'
 import { startTestServer } from '../support/test-server'
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** Base URL of the server under test, or '' when its database is not available here. */
     baseUrl: string
   }
 }
 
-/** Starts one production server for all HTTP test files. */
+/**
+ * Starts one production server for all HTTP test files of the project: on PGlite for
+ * `http-pglite`, on a fresh database of a Postgres server for `http-postgres`.
+ */
 export default async function setup(project: TestProject) {
-  const server = await startTestServer({ SCAN_CAPTURE_IP: 'false' })
+  if (project.name !== 'http-postgres') {
+    const server = await startTestServer({ SCAN_CAPTURE_IP: 'false' })
+    project.provide('baseUrl', server.baseUrl)
+    return () => server.stop()
+  }
+
+  const postgres = await providePostgres()
+  if (!postgres) {
+    project.provide('baseUrl', '')
+    return undefined
+  }
+  const database = await createTestDatabase(postgres.adminUrl)
+  const server = await startTestServer({ SCAN_CAPTURE_IP: 'false', DATABASE_URL: database.url, DB_MIGRATE_ON_START: 'true' })
   project.provide('baseUrl', server.baseUrl)
-  return () => server.stop()
+  return async () => {
+    await server.stop()
+    await dropTestDatabase(postgres.adminUrl, database.name)
+    await postgres.stop()
+  }
 }
