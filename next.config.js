@@ -1,5 +1,7 @@
 const os = require('node:os')
 
+const { PHASE_PRODUCTION_SERVER } = require('next/constants')
+
 /**
  * Hostnames besides localhost that may load the dev server's assets: this machine's own
  * network addresses and SITE_URL's host, so that a phone on the same network can open the
@@ -20,8 +22,28 @@ function devOrigins() {
   return hosts
 }
 
+/**
+ * Refuses to start a production server that anyone could administer: without ADMIN_PASSWORD
+ * and SESSION_SECRET the dashboard would have no sign-in. `next dev` runs without them and says
+ * so on every admin page.
+ */
+function assertAccessControlConfigured() {
+  const missing = ['ADMIN_PASSWORD', 'SESSION_SECRET'].filter((name) => !process.env[name])
+  if (missing.length > 0) {
+    throw new Error(
+      `Scanboard will not start in production without ${missing.join(' and ')}. Set ADMIN_PASSWORD to the ` +
+        'team password (12 characters or more) and SESSION_SECRET to a random string of 32 characters or more ' +
+        '(`openssl rand -base64 32`), in .env.local or the environment.',
+    )
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  experimental: {
+    // Enables forbidden(), which answers 403 to a server action called without a session.
+    authInterrupts: true,
+  },
   allowedDevOrigins: devOrigins(),
 
   // PGlite loads its WebAssembly and data files from its own package folder, and pg and pino
@@ -42,4 +64,7 @@ const nextConfig = {
   },
 }
 
-module.exports = nextConfig
+module.exports = (phase) => {
+  if (phase === PHASE_PRODUCTION_SERVER) assertAccessControlConfigured()
+  return nextConfig
+}

@@ -2,6 +2,8 @@ import fs from 'node:fs'
 
 import { defineConfig, devices } from '@playwright/test'
 
+import { TEST_SERVER_ENV } from './tests/support/credentials'
+
 const port = Number(process.env.E2E_PORT ?? 3217)
 
 /** Debian's Chromium, since Playwright cannot download its own browser build here. */
@@ -54,7 +56,8 @@ export default defineConfig({
   ],
   webServer: {
     command: `node scripts/serve-test-server.mjs --port ${port}`,
-    url: `http://127.0.0.1:${port}/api/codes?pageSize=1`,
+    url: `http://127.0.0.1:${port}/api/counts?ids=00000000-0000-4000-8000-000000000000`,
+    env: TEST_SERVER_ENV,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

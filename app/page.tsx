@@ -1,6 +1,7 @@
 import { CodesTable } from '@/components/codes/codes-table'
 import { CreateCodePanel } from '@/components/codes/create-code-form'
 import { SiteHeader } from '@/components/site-header'
+import { requireAdminPage } from '@/lib/auth/guards'
 import { listCodesPage } from '@/lib/codes/service'
 import { toCodeSummary, toCodeView } from '@/lib/codes/view'
 import { parsePositiveInt } from '@/lib/http/query'
@@ -10,6 +11,7 @@ const PAGE_SIZE = 20
 export default async function HomePage({ searchParams }: PageProps<'/'>) {
   const pageParam = (await searchParams).page
   const page = parsePositiveInt(typeof pageParam === 'string' ? pageParam : null, 1) ?? 1
+  await requireAdminPage(page > 1 ? `/?page=${page}` : '/')
 
   const list = await listCodesPage(page, PAGE_SIZE)
   const newest = page === 1 ? list.codes[0] : (await listCodesPage(1, 1)).codes[0]

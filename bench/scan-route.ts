@@ -14,6 +14,7 @@ import { openPglite } from '@/lib/db/pglite'
 import { insertCode } from '@/lib/db/codes'
 import { recordScan, recordScans } from '@/lib/db/scans'
 
+import { TEST_ADMIN_PASSWORD } from '../tests/support/credentials'
 import { startTestServer } from '../tests/support/test-server'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
@@ -77,10 +78,20 @@ async function load(url: string, options: { duration?: number; amount?: number; 
   }
 }
 
+async function signIn(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ password: TEST_ADMIN_PASSWORD }),
+  })
+  if (response.status !== 204) throw new Error(`signing in to the benchmark server failed: ${response.status}`)
+  return (response.headers.get('set-cookie') ?? '').split(';')[0]!
+}
+
 async function createCode(baseUrl: string, destination: string): Promise<{ id: string; slug: string }> {
   const response = await fetch(`${baseUrl}/api/codes`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', cookie: await signIn(baseUrl) },
     body: JSON.stringify({ kind: 'url', destination }),
   })
   if (response.status !== 201) throw new Error(`creating the benchmark code failed: ${response.status} ${await response.text()}`)

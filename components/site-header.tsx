@@ -1,13 +1,35 @@
 import Link from 'next/link'
 
+import { signOutAction } from '@/app/actions/sign-in'
+import { isOpenDevelopmentMode } from '@/lib/env'
+
 export function SiteHeader() {
+  const open = isOpenDevelopmentMode()
+
   return (
     <header className="border-b border-slate-200 bg-white">
+      {open ? (
+        <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
+          Development mode without sign-in: anyone who can reach this server can manage codes. Set ADMIN_PASSWORD and
+          SESSION_SECRET to require the team password; production refuses to start without them.
+        </p>
+      ) : null}
       <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Scanboard
         </Link>
-        <span className="text-sm text-slate-500">Live QR codes</span>
+        <nav className="flex items-center gap-4 text-sm">
+          <Link href="/settings" className="text-slate-600 hover:text-slate-900">
+            Settings
+          </Link>
+          {open ? null : (
+            <form action={signOutAction}>
+              <button type="submit" className="text-slate-600 hover:text-slate-900">
+                Sign out
+              </button>
+            </form>
+          )}
+        </nav>
       </div>
     </header>
   )

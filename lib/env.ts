@@ -17,6 +17,18 @@ const serverEnvSchema = z.object({
   SCAN_CAPTURE_IP: booleanFlag,
   ENABLE_BENCH_ROUTES: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'must be at least 12 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 32`')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>
@@ -37,4 +49,16 @@ export function getServerEnv(): ServerEnv {
 
   cached = result.data
   return cached
+}
+
+export function isAccessControlConfigured(env: ServerEnv = getServerEnv()): boolean {
+  return Boolean(env.ADMIN_PASSWORD && env.SESSION_SECRET)
+}
+
+/**
+ * Tells whether the admin pages are open without signing in: only in development, and only
+ * while ADMIN_PASSWORD and SESSION_SECRET are unset. Production refuses to start without them.
+ */
+export function isOpenDevelopmentMode(env: ServerEnv = getServerEnv()): boolean {
+  return env.NODE_ENV !== 'production' && !isAccessControlConfigured(env)
 }

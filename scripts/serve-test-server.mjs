@@ -29,7 +29,13 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 const server = spawn(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', port], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PGLITE_DATA_DIR: path.join(dataDir, 'pglite'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  env: {
+    ...process.env,
+    // Test runners set NODE_ENV=test; the server under test must behave as in production.
+    NODE_ENV: 'production',
+    PGLITE_DATA_DIR: path.join(dataDir, 'pglite'),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  },
 })
 
 const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true })

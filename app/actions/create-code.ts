@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 
+import { requireAdminAction } from '@/lib/auth/guards'
 import { createCodeSchema, toFieldErrors, type FieldErrors } from '@/lib/codes/schema'
 import { createCode } from '@/lib/codes/service'
 import { toCodeView, type CodeView } from '@/lib/codes/view'
@@ -37,6 +38,7 @@ function readFormValues(formData: FormData): CreateCodeFormValues {
 }
 
 export async function createCodeAction(previous: CreateCodeState, formData: FormData): Promise<CreateCodeState> {
+  await requireAdminAction()
   const values = readFormValues(formData)
   const submission = previous.submission + 1
 

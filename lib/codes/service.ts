@@ -5,7 +5,15 @@ import type { CreateCodeInput } from '@/lib/codes/schema'
 import { generateSlug } from '@/lib/codes/slug'
 import type { QrCode, ScanCount } from '@/lib/codes/types'
 import { getDatabase } from '@/lib/db'
-import { findCodeById, findCodeBySlug, findScanCounts, insertCode, listCodes } from '@/lib/db/codes'
+import {
+  findCodeById,
+  findCodeByShareToken,
+  findCodeBySlug,
+  findScanCounts,
+  insertCode,
+  listCodes,
+  rotateShareToken,
+} from '@/lib/db/codes'
 import { UUID_PATTERN } from '@/lib/http/query'
 import { logger } from '@/lib/logger'
 
@@ -54,6 +62,21 @@ export async function getCode(id: string): Promise<QrCode | null> {
 
 export async function getCodeBySlug(slug: string): Promise<QrCode | null> {
   return findCodeBySlug(await getDatabase(), slug)
+}
+
+const SHARE_TOKEN_PATTERN = /^[0-9a-f]{32}$/
+
+/** Returns the code whose projector share link carries `token`, or null. */
+export async function getCodeByShareToken(token: string): Promise<QrCode | null> {
+  if (!SHARE_TOKEN_PATTERN.test(token)) return null
+  return findCodeByShareToken(await getDatabase(), token)
+}
+
+export async function rotateCodeShareLink(id: string): Promise<boolean> {
+  if (!isUuid(id)) return false
+  const rotated = await rotateShareToken(await getDatabase(), id.toLowerCase())
+  if (rotated) logger.info({ codeId: id }, 'projector share link rotated')
+  return rotated
 }
 
 export async function listCodesPage(page: number, pageSize: number) {

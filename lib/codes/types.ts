@@ -13,6 +13,8 @@ export interface QrCode {
   /** The absolute short link that the QR encodes. */
   shortUrl: string
   qrSvg: string
+  /** The secret part of the public projector link /p/<shareToken>. */
+  shareToken: string
   scanCount: number
   lastScannedAt: Date | null
   createdAt: Date

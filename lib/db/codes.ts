@@ -10,6 +10,7 @@ interface CodeRow {
   message: string | null
   short_url: string
   qr_svg: string
+  share_token: string
   created_at: Date
   scan_count: number
   last_scanned_at: Date | null
@@ -23,7 +24,7 @@ interface CountRow {
 }
 
 const CODE_COLUMNS = `
-  c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.created_at,
+  c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.share_token, c.created_at,
   coalesce(sc.scan_count, 0) as scan_count, sc.last_scanned_at
 `
 
@@ -37,6 +38,7 @@ function toQrCode(row: CodeRow): QrCode {
     message: row.message,
     shortUrl: row.short_url,
     qrSvg: row.qr_svg,
+    shareToken: row.share_token,
     scanCount: row.scan_count,
     lastScannedAt: row.last_scanned_at,
     createdAt: row.created_at,
@@ -68,7 +70,7 @@ export async function insertCode(db: Queryable, code: NewCodeRow): Promise<QrCod
     `insert into public.qr_codes as c (slug, kind, title, destination, message, short_url, qr_svg)
      values ($1, $2, $3, $4, $5, $6, $7)
      on conflict (slug) do nothing
-     returning c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.created_at,
+     returning c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.share_token, c.created_at,
        0 as scan_count, null::timestamptz as last_scanned_at`,
     [code.slug, code.kind, code.title, code.destination, code.message, code.shortUrl, code.qrSvg],
   )
@@ -123,4 +125,23 @@ export async function findScanCounts(db: Queryable, ids: readonly string[]): Pro
     [ids],
   )
   return rows.map(toScanCount)
+}
+
+export async function findCodeByShareToken(db: Queryable, shareToken: string): Promise<QrCode | null> {
+  const rows = await db.query<CodeRow>(
+    `select ${CODE_COLUMNS}
+     from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
+     where c.share_token = $1`,
+    [shareToken],
+  )
+  return rows[0] ? toQrCode(rows[0]) : null
+}
+
+/** Gives the code a new share token, so the old projector link stops working. Returns false when there is no such code. */
+export async function rotateShareToken(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.query(
+    "update public.qr_codes set share_token = replace(gen_random_uuid()::text, '-', '') where id = $1 returning id",
+    [id],
+  )
+  return rows.length > 0
 }

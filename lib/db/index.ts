@@ -17,6 +17,12 @@ async function openConfiguredDatabase(): Promise<Database> {
   const env = getServerEnv()
 
   if (!env.DATABASE_URL) {
+    if (process.env.VERCEL) {
+      throw new Error(
+        'DATABASE_URL is not set. On Vercel the embedded database cannot persist (each function has its own ' +
+          "short-lived disk): set DATABASE_URL to your Supabase project's transaction pooler connection string.",
+      )
+    }
     const db = await openPglite(env.PGLITE_DATA_DIR)
     const applied = await migrate(db)
     logger.info({ dataDir: env.PGLITE_DATA_DIR, applied }, 'embedded database ready')
@@ -26,6 +32,7 @@ async function openConfiguredDatabase(): Promise<Database> {
   const db = await openPostgres({
     connectionString: env.DATABASE_URL,
     listenConnectionString: env.DATABASE_LISTEN_URL,
+    poolMax: env.DATABASE_POOL_MAX,
   })
 
   if (env.DB_MIGRATE_ON_START) {

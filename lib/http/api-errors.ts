@@ -9,6 +9,8 @@ export type ApiErrorCode =
   | 'validation_failed'
   | 'invalid_parameter'
   | 'not_found'
+  | 'unauthorized'
+  | 'too_many_requests'
   | 'internal_error'
 
 /** A JSON error body: `{ "error": { "code", "message", "fields"? } }`. */

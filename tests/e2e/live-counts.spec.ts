@@ -1,5 +1,18 @@
 import { expect, test, type Page } from '@playwright/test'
 
+import { TEST_ADMIN_PASSWORD } from '../support/credentials'
+
+async function signIn(page: Page) {
+  await page.goto('/sign-in')
+  await page.getByLabel('Team password').fill(TEST_ADMIN_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { name: 'Create a QR code' })).toBeVisible()
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page)
+})
+
 /** Creates a code through the form on `/` and returns its short link as shown on the page. */
 async function createCodeInForm(page: Page, fields: { destination?: string; message?: string; title: string }) {
   await page.goto('/')
@@ -93,4 +106,38 @@ test('the details page shows the QR, downloads and recent scans', async ({ page,
 
   await page.reload()
   await expect(page.getByRole('cell', { name: /Chrome/ })).toBeVisible()
+})
+
+test.describe('signed out', () => {
+  test('is sent to sign-in from the dashboard and a code page, but can open a share link', async ({ page, browser, baseURL }) => {
+    await createCodeInForm(page, { destination: `${baseURL}/?shared`, title: 'Shared projector' })
+    await page.getByRole('region', { name: 'Your new code' }).getByRole('link', { name: 'Details and downloads' }).click()
+    await page.waitForURL(/\/codes\/[0-9a-f-]{36}$/)
+    const codeUrl = page.url()
+    const shareLink = await page.getByTestId('share-link').getAttribute('href')
+    expect(shareLink).toMatch(/\/p\/[0-9a-f]{32}$/)
+
+    const stranger = await browser.newContext()
+    const strangerPage = await stranger.newPage()
+    await strangerPage.goto(`${baseURL}/`)
+    await expect(strangerPage).toHaveURL(`${baseURL}/sign-in?next=%2F`)
+    await strangerPage.goto(codeUrl)
+    await expect(strangerPage).toHaveURL(/\/sign-in\?next=%2Fcodes%2F/)
+
+    await strangerPage.goto(shareLink!)
+    await expect(strangerPage.getByRole('heading', { name: 'Shared projector' })).toBeVisible()
+    await expect(strangerPage.getByTestId('projector-count')).toHaveText('0')
+    await stranger.close()
+  })
+
+  test('a wrong password shows an error and keeps the visitor out', async ({ browser, baseURL }) => {
+    const stranger = await browser.newContext()
+    const page = await stranger.newPage()
+    await page.goto(`${baseURL}/sign-in`)
+    await page.getByLabel('Team password').fill('not-the-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.locator('#password-error')).toHaveText('Wrong password. Try again.')
+    await expect(page).toHaveURL(`${baseURL}/sign-in`)
+    await stranger.close()
+  })
 })

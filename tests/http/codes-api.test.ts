@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { baseUrl, createCode, postCode, request, type CodeJson } from './helpers'
+import { adminRequest, baseUrl, createCode, postCode, type CodeJson } from './helpers'
 
 describe('POST /api/codes', () => {
   it('creates a URL code and returns 201 with the code', async () => {
@@ -64,7 +64,7 @@ describe('GET /api/codes', () => {
     const older = await createCode({ kind: 'message', message: 'older' })
     const newer = await createCode({ kind: 'message', message: 'newer' })
 
-    const response = await request('/api/codes?pageSize=2')
+    const response = await adminRequest('/api/codes?pageSize=2')
     expect(response.status).toBe(200)
     const body = (await response.json()) as { codes: CodeJson[]; total: number }
     expect(body.codes.map((code) => code.id)).toEqual([newer.id, older.id])
@@ -72,7 +72,7 @@ describe('GET /api/codes', () => {
   })
 
   it.each(['page=0', 'page=abc', 'pageSize=101'])('rejects %s with 400', async (query) => {
-    const response = await request(`/api/codes?${query}`)
+    const response = await adminRequest(`/api/codes?${query}`)
     expect(response.status).toBe(400)
   })
 })
@@ -80,13 +80,13 @@ describe('GET /api/codes', () => {
 describe('GET /api/codes/{id}', () => {
   it('returns the code', async () => {
     const created = await createCode({ kind: 'url', destination: 'https://example.com/one' })
-    const response = await request(`/api/codes/${created.id}`)
+    const response = await adminRequest(`/api/codes/${created.id}`)
     expect(response.status).toBe(200)
     expect(((await response.json()) as { code: CodeJson }).code).toEqual(created)
   })
 
   it.each(['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1' or '1'='1"])('returns 404 JSON for %s', async (id) => {
-    const response = await request(`/api/codes/${encodeURIComponent(id)}`)
+    const response = await adminRequest(`/api/codes/${encodeURIComponent(id)}`)
     expect(response.status).toBe(404)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found')
   })
@@ -95,7 +95,7 @@ describe('GET /api/codes/{id}', () => {
 describe('QR downloads', () => {
   it('serves the SVG', async () => {
     const code = await createCode({ kind: 'url', destination: 'https://example.com/qr' })
-    const response = await request(`/api/codes/${code.id}/qr.svg`)
+    const response = await adminRequest(`/api/codes/${code.id}/qr.svg`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('image/svg+xml')
     expect(await response.text()).toMatch(/^<svg/)
@@ -103,7 +103,7 @@ describe('QR downloads', () => {
 
   it('serves a PNG of the requested size', async () => {
     const code = await createCode({ kind: 'url', destination: 'https://example.com/qr' })
-    const response = await request(`/api/codes/${code.id}/qr.png?size=300`)
+    const response = await adminRequest(`/api/codes/${code.id}/qr.png?size=300`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('image/png')
     const bytes = new Uint8Array(await response.arrayBuffer())
@@ -113,7 +113,7 @@ describe('QR downloads', () => {
 
   it.each(['0', '10', '5000', 'big'])('rejects size=%s with 400', async (size) => {
     const code = await createCode({ kind: 'url', destination: 'https://example.com/qr' })
-    const response = await request(`/api/codes/${code.id}/qr.png?size=${size}`)
+    const response = await adminRequest(`/api/codes/${code.id}/qr.png?size=${size}`)
     expect(response.status).toBe(400)
     expect(((await response.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('size')
   })

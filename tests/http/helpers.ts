@@ -1,6 +1,32 @@
 import { inject } from 'vitest'
 
+import { TEST_ADMIN_PASSWORD } from '../support/credentials'
+
 export const baseUrl = (): string => inject('baseUrl')
+
+let sessionCookiePromise: Promise<string> | undefined
+
+/** Signs in once per test file and returns the `name=value` of the session cookie. */
+export function sessionCookie(): Promise<string> {
+  sessionCookiePromise ??= (async () => {
+    const response = await fetch(`${baseUrl()}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ password: TEST_ADMIN_PASSWORD }),
+    })
+    if (response.status !== 204) throw new Error(`sign-in failed with ${response.status}: ${await response.text()}`)
+    const setCookie = response.headers.get('set-cookie') ?? ''
+    return setCookie.split(';')[0]!
+  })()
+  return sessionCookiePromise
+}
+
+/** Requests a path as the signed-in admin, without following redirects. */
+export async function adminRequest(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers)
+  headers.set('cookie', await sessionCookie())
+  return fetch(`${baseUrl()}${path}`, { redirect: 'manual', ...init, headers })
+}
 
 export interface CodeJson {
   id: string
@@ -16,7 +42,7 @@ export interface CodeJson {
 }
 
 export async function postCode(body: unknown): Promise<Response> {
-  return fetch(`${baseUrl()}/api/codes`, {
+  return adminRequest('/api/codes', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),

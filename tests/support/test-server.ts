@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 
+import { TEST_SERVER_ENV } from './credentials'
+
 /** Finds a free TCP port on 127.0.0.1 by letting the system pick one. */
 export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,7 +32,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 
   const child: ChildProcess = spawn(process.execPath, [script, '--port', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...TEST_SERVER_ENV, ...env },
   })
   let exited = false
   child.on('exit', () => {
@@ -41,7 +43,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   while (Date.now() < deadline) {
     if (exited) throw new Error(`The test server exited before answering on ${baseUrl}; see its output above.`)
     try {
-      const response = await fetch(`${baseUrl}/api/codes?pageSize=1`)
+      const response = await fetch(`${baseUrl}/api/counts?ids=00000000-0000-4000-8000-000000000000`)
       if (response.ok) break
     } catch {
       // Not listening yet.

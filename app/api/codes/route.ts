@@ -1,3 +1,4 @@
+import { authorizeApiRequest } from '@/lib/auth/guards'
 import { createCodeSchema, toFieldErrors } from '@/lib/codes/schema'
 import { createCode, listCodesPage, toCodeJson } from '@/lib/codes/service'
 import { apiError, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
@@ -5,6 +6,9 @@ import { resolveSiteOrigin } from '@/lib/http/site-origin'
 import { parsePositiveInt } from '@/lib/http/query'
 
 export const POST = withApiErrors('POST /api/codes', async (request) => {
+  const denied = await authorizeApiRequest(request)
+  if (denied) return denied
+
   const read = await readJsonBody(request)
   if (!read.ok) return read.response
 
@@ -18,6 +22,9 @@ export const POST = withApiErrors('POST /api/codes', async (request) => {
 })
 
 export const GET = withApiErrors('GET /api/codes', async (request) => {
+  const denied = await authorizeApiRequest(request)
+  if (denied) return denied
+
   const params = new URL(request.url).searchParams
   const page = parsePositiveInt(params.get('page'), 1)
   const pageSize = parsePositiveInt(params.get('pageSize'), 20)

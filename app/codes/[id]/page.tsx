@@ -1,29 +1,38 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
+import { rotateShareLinkAction } from '@/app/actions/rotate-share-link'
 import { LiveCount } from '@/components/live/live-count'
 import { SiteHeader } from '@/components/site-header'
+import { requireAdminPage } from '@/lib/auth/guards'
+import { hasAdminSession } from '@/lib/auth/session'
 import { CopyButton } from '@/components/ui/copy-button'
 import { LocalTime } from '@/components/ui/local-time'
 import { getCode } from '@/lib/codes/service'
 import { toCodeView } from '@/lib/codes/view'
+import { resolveSiteOrigin } from '@/lib/http/site-origin'
 import { getRecentScans } from '@/lib/scans/service'
 import { describeUserAgent } from '@/lib/scans/user-agent'
 
 const RECENT_SCANS = 50
 
 export async function generateMetadata({ params }: PageProps<'/codes/[id]'>): Promise<Metadata> {
+  if (!(await hasAdminSession())) return { title: 'Sign in' }
   const code = await getCode((await params).id)
   return { title: code?.title ?? (code ? `/s/${code.slug}` : 'Code not found') }
 }
 
 export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
-  const code = await getCode((await params).id)
+  const { id } = await params
+  await requireAdminPage(`/codes/${id}`)
+  const code = await getCode(id)
   if (!code) notFound()
 
   const view = toCodeView(code)
   const scans = await getRecentScans(code.id, RECENT_SCANS)
+  const shareUrl = `${resolveSiteOrigin(await headers())}/p/${code.shareToken}`
 
   return (
     <>
@@ -70,6 +79,25 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
             <Link href={`/live/${code.id}`} className="inline-block rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
               Open projector view
             </Link>
+            <div className="space-y-2 border-t border-slate-100 pt-4 text-sm">
+              <h2 className="font-medium">Projector share link</h2>
+              <p className="text-slate-600">
+                Anyone with this link sees the live count and the QR, without signing in. Replace it to cut off everyone
+                who has the old one.
+              </p>
+              <div className="flex flex-wrap items-center gap-2">
+                <a href={shareUrl} className="break-all font-mono text-indigo-700 underline" data-testid="share-link">
+                  {shareUrl}
+                </a>
+                <CopyButton text={shareUrl} label="Copy share link" />
+                <form action={rotateShareLinkAction}>
+                  <input type="hidden" name="id" value={code.id} />
+                  <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100">
+                    Replace link
+                  </button>
+                </form>
+              </div>
+            </div>
           </section>
         </div>
 

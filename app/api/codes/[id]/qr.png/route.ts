@@ -1,9 +1,13 @@
 import { DEFAULT_PNG_SIZE, MAX_PNG_SIZE, MIN_PNG_SIZE, renderQrPng } from '@/lib/codes/qr'
+import { authorizeApiRequest } from '@/lib/auth/guards'
 import { getCode } from '@/lib/codes/service'
 import { apiError, withApiErrors } from '@/lib/http/api-errors'
 import { parsePositiveInt } from '@/lib/http/query'
 
 export const GET = withApiErrors('GET /api/codes/[id]/qr.png', async (request, context: RouteContext<'/api/codes/[id]/qr.png'>) => {
+  const denied = await authorizeApiRequest(request)
+  if (denied) return denied
+
   const params = new URL(request.url).searchParams
   const size = parsePositiveInt(params.get('size'), DEFAULT_PNG_SIZE)
   if (size === null || size < MIN_PNG_SIZE || size > MAX_PNG_SIZE) {

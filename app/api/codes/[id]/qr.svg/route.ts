@@ -1,7 +1,11 @@
+import { authorizeApiRequest } from '@/lib/auth/guards'
 import { getCode } from '@/lib/codes/service'
 import { apiError, withApiErrors } from '@/lib/http/api-errors'
 
 export const GET = withApiErrors('GET /api/codes/[id]/qr.svg', async (request, context: RouteContext<'/api/codes/[id]/qr.svg'>) => {
+  const denied = await authorizeApiRequest(request)
+  if (denied) return denied
+
   const { id } = await context.params
   const code = await getCode(id)
   if (!code) return apiError(404, 'not_found', `No code with id ${id}.`)
