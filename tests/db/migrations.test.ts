@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { listPendingMigrations, migrate, readMigrations } from '@/lib/db/migrate'
@@ -24,7 +27,7 @@ describe.each(backends)('migrations on $name', (backend) => {
     const tables = await db.query<{ table_name: string }>(
       "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
     )
-    expect(tables.map((row) => row.table_name)).toEqual(['qr_codes', 'scan_counts', 'scans'])
+    expect(tables.map((row) => row.table_name)).toEqual(['api_keys', 'qr_codes', 'scan_counts', 'scans'])
   })
 
   it('are idempotent', async () => {
@@ -78,9 +81,33 @@ describe.each(backends)('migrations on $name', (backend) => {
        where n.nspname = 'public' and c.relkind = 'r' order by c.relname`,
     )
     expect(rows).toEqual([
+      { relname: 'api_keys', relrowsecurity: true },
       { relname: 'qr_codes', relrowsecurity: true },
       { relname: 'scan_counts', relrowsecurity: true },
       { relname: 'scans', relrowsecurity: true },
     ])
+  })
+})
+
+describe.each(backends)('seed on $name', (backend) => {
+  it('applies after the migrations, twice without error', async () => {
+    const db = await backend.open()
+    try {
+      await migrate(db)
+      const seed = fs.readFileSync(path.join(process.cwd(), 'supabase', 'seed.sql'), 'utf8')
+      await db.exec(seed)
+      await db.exec(seed)
+
+      const rows = await db.query<{ slug: string; scan_count: number }>(
+        'select c.slug, sc.scan_count from public.qr_codes c join public.scan_counts sc on sc.code_id = c.id order by c.slug',
+      )
+      expect(rows).toEqual([
+        { slug: 'seed2ab', scan_count: 0 },
+        { slug: 'seed3cd', scan_count: 0 },
+        { slug: 'seed4ef', scan_count: 0 },
+      ])
+    } finally {
+      await backend.dispose(db)
+    }
   })
 })

@@ -5,6 +5,9 @@ import { apiError, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
 import { resolveSiteOrigin } from '@/lib/http/site-origin'
 import { parsePositiveInt } from '@/lib/http/query'
 
+// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+export const runtime = 'nodejs'
+
 export const POST = withApiErrors('POST /api/codes', async (request) => {
   const denied = await authorizeApiRequest(request)
   if (denied) return denied

@@ -2,6 +2,9 @@ import { getScanCounts } from '@/lib/codes/service'
 import { apiError, withApiErrors } from '@/lib/http/api-errors'
 import { parseIdList } from '@/lib/http/query'
 
+// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+export const runtime = 'nodejs'
+
 export const dynamic = 'force-dynamic'
 
 /** Returns the current counts of the codes in `ids`: what a live client reads on every (re)connect. */

@@ -5,6 +5,9 @@ import { hasAdminSession } from '@/lib/auth/session'
 import { toFieldErrors } from '@/lib/codes/schema'
 import { apiError, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
 
+// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+export const runtime = 'nodejs'
+
 const SESSION_REQUIRED = 'Sign in to manage API keys; an API key cannot create or list keys.'
 
 export const GET = withApiErrors('GET /api/keys', async () => {

@@ -2,6 +2,9 @@ import { apiError } from '@/lib/http/api-errors'
 import { parseIdList } from '@/lib/http/query'
 import { createLiveCountsResponse } from '@/lib/live/sse'
 
+// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+export const runtime = 'nodejs'
+
 export const dynamic = 'force-dynamic'
 
 /** Streams count changes for `ids` as Server-Sent Events. */

@@ -4,6 +4,9 @@ import { endSession } from '@/lib/auth/session'
 import { SIGN_IN_MESSAGES, signIn } from '@/lib/auth/sign-in'
 import { apiError, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
 
+// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+export const runtime = 'nodejs'
+
 const signInSchema = z.object({ password: z.string({ error: 'Enter the team password.' }).min(1, 'Enter the team password.') })
 
 /** Signs in with the team password and sets the session cookie, for API clients and scripts. */

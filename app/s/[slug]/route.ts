@@ -4,6 +4,9 @@ import { notFoundPage } from '@/lib/http/not-found-page'
 import { logger } from '@/lib/logger'
 import { recordScanFromRequest } from '@/lib/scans/service'
 
+// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+export const runtime = 'nodejs'
+
 const UNKNOWN_CODE_MESSAGE = 'The link may be mistyped, or the code was removed. Check the address and try again.'
 
 /**

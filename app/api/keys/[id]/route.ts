@@ -4,6 +4,9 @@ import { hasAdminSession } from '@/lib/auth/session'
 import { isUuid } from '@/lib/codes/service'
 import { apiError, withApiErrors } from '@/lib/http/api-errors'
 
+// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+export const runtime = 'nodejs'
+
 /** Revokes a key. Requests that use it are refused from then on. */
 export const DELETE = withApiErrors('DELETE /api/keys/[id]', async (_request, context: RouteContext<'/api/keys/[id]'>) => {
   if (!(await hasAdminSession())) return apiError(401, 'unauthorized', 'Sign in to manage API keys.')

@@ -1,5 +1,6 @@
 import { getServerEnv } from '@/lib/env'
 
+
 /**
  * The benchmark's baseline: a dynamic route of the same shape as /s/[slug] that only
  * redirects. It exists only when ENABLE_BENCH_ROUTES=true.

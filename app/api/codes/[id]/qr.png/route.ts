@@ -4,6 +4,9 @@ import { getCode } from '@/lib/codes/service'
 import { apiError, withApiErrors } from '@/lib/http/api-errors'
 import { parsePositiveInt } from '@/lib/http/query'
 
+// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+export const runtime = 'nodejs'
+
 export const GET = withApiErrors('GET /api/codes/[id]/qr.png', async (request, context: RouteContext<'/api/codes/[id]/qr.png'>) => {
   const denied = await authorizeApiRequest(request)
   if (denied) return denied

@@ -2,6 +2,9 @@ import { authorizeApiRequest } from '@/lib/auth/guards'
 import { getCode } from '@/lib/codes/service'
 import { apiError, withApiErrors } from '@/lib/http/api-errors'
 
+// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+export const runtime = 'nodejs'
+
 export const GET = withApiErrors('GET /api/codes/[id]/qr.svg', async (request, context: RouteContext<'/api/codes/[id]/qr.svg'>) => {
   const denied = await authorizeApiRequest(request)
   if (denied) return denied
