@@ -1,10 +1,23 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 
 import { defineConfig, devices } from '@playwright/test'
 
 import { TEST_SERVER_ENV } from './tests/support/credentials'
 
-const port = Number(process.env.E2E_PORT ?? 3217)
+/**
+ * Picks a free loopback port once, in the runner process, and stores it in E2E_PORT so that
+ * the worker processes, which load this file again with the runner's environment, agree on it.
+ */
+function chooseServerPort(): number {
+  if (!process.env.E2E_PORT) {
+    const script = 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+    process.env.E2E_PORT = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()
+  }
+  return Number(process.env.E2E_PORT)
+}
+
+const port = chooseServerPort()
 
 /** Debian's Chromium, since Playwright cannot download its own browser build here. */
 function findChromium(): string | undefined {

@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name,
           include: ['tests/http/**/*.test.ts'],
+          // These check the build and start-up, not the database, so one project runs them.
+          exclude: name === 'http-postgres' ? ['tests/http/start-up.test.ts', 'tests/http/bundle-secrets.test.ts'] : [],
           environment: 'node' as const,
           globalSetup: ['tests/http/global-setup.ts'],
           setupFiles: ['tests/http/skip-without-server.ts'],

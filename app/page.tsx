@@ -1,3 +1,5 @@
+import { redirect } from 'next/navigation'
+
 import { CodesTable } from '@/components/codes/codes-table'
 import { CreateCodePanel } from '@/components/codes/create-code-form'
 import { SiteHeader } from '@/components/site-header'
@@ -14,6 +16,7 @@ export default async function HomePage({ searchParams }: PageProps<'/'>) {
   await requireAdminPage(page > 1 ? `/?page=${page}` : '/')
 
   const list = await listCodesPage(page, PAGE_SIZE)
+  if (list.total > 0 && page > list.pageCount) redirect(`/?page=${list.pageCount}`)
   const newest = page === 1 ? list.codes[0] : (await listCodesPage(1, 1)).codes[0]
 
   return (

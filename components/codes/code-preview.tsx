@@ -34,7 +34,9 @@ export function CodePreview({ code, heading }: { code: CodeView; heading: string
           </div>
           <div>
             <div className="text-slate-500">{code.kind === 'url' ? 'Opens' : 'Shows'}</div>
-            <div className="line-clamp-3 break-all">{code.kind === 'url' ? code.destination : code.message}</div>
+            <div className={`line-clamp-3 ${code.kind === 'url' ? 'break-all' : 'break-words'}`}>
+              {code.kind === 'url' ? code.destination : code.message}
+            </div>
           </div>
           <div className="flex flex-wrap gap-3">
             <Link href={`/codes/${code.id}`} className="font-medium text-indigo-700 underline">

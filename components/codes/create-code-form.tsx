@@ -40,13 +40,15 @@ export function CreateCodePanel({ newest }: { newest: CodeView | null }) {
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">The code opens</legend>
           <div className="mt-2 flex gap-4">
+            {/* React resets a form after each submission, which would put the radios back to their
+                default while the fields below stay: remounting them keeps both in step. */}
             {(['url', 'message'] as const).map((option) => (
-              <label key={option} className="flex items-center gap-2 text-sm">
+              <label key={`${state.submission}-${option}`} className="flex items-center gap-2 text-sm">
                 <input
                   type="radio"
                   name="kind"
                   value={option}
-                  checked={kind === option}
+                  defaultChecked={kind === option}
                   onChange={() => setKind(option)}
                   className="h-4 w-4"
                 />

@@ -16,7 +16,7 @@ export function LiveCount({ id, scanCount, lastScannedAt }: { id: string; scanCo
         <span className="text-5xl font-bold tabular-nums" data-testid="scan-count">
           {(count?.scanCount ?? scanCount).toLocaleString('en')}
         </span>
-        <span className="text-slate-500">scans</span>
+        <span className="text-slate-500">{(count?.scanCount ?? scanCount) === 1 ? 'scan' : 'scans'}</span>
         <LiveStatusBadge status={status} className="text-slate-600" />
       </div>
       <p className="mt-1 text-sm text-slate-500">

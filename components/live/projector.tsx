@@ -70,9 +70,9 @@ export function Projector({ id, title, shortUrl, qrSvgDataUri, scanCount, lastSc
 
   return (
     <div ref={rootRef} className="flex min-h-screen flex-col bg-slate-950 text-white">
-      <header className="flex items-center justify-between px-8 py-5">
-        <h1 className="truncate text-3xl font-semibold lg:text-5xl">{title}</h1>
-        <div className="flex items-center gap-4">
+      <header className="flex items-start justify-between gap-4 px-5 py-5 sm:px-8">
+        <h1 className="line-clamp-2 text-2xl font-semibold break-words sm:text-3xl lg:text-5xl">{title}</h1>
+        <div className="flex shrink-0 items-center gap-4">
           {status !== 'live' ? (
             <span role="status" className="rounded-full bg-amber-400 px-4 py-1 text-lg font-semibold text-slate-950">
               {status === 'connecting' ? 'connecting…' : 'reconnecting…'}
@@ -85,7 +85,7 @@ export function Projector({ id, title, shortUrl, qrSvgDataUri, scanCount, lastSc
           <button
             type="button"
             onClick={toggleFullscreen}
-            className="rounded-md border border-white/30 px-4 py-2 text-lg hover:bg-white/10"
+            className="rounded-md border border-white/30 px-4 py-2 text-lg whitespace-nowrap hover:bg-white/10"
           >
             {fullscreen ? 'Exit full screen' : 'Full screen'}
           </button>

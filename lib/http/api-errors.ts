@@ -4,6 +4,7 @@ import type { FieldErrors } from '@/lib/codes/schema'
 import { logger } from '@/lib/logger'
 
 export type ApiErrorCode =
+  | 'method_not_allowed'
   | 'invalid_json'
   | 'payload_too_large'
   | 'validation_failed'
@@ -48,5 +49,14 @@ export async function readJsonBody(request: Request): Promise<{ ok: true; body: 
     return { ok: true, body: JSON.parse(text) }
   } catch {
     return { ok: false, response: apiError(400, 'invalid_json', 'Request body is not valid JSON.') }
+  }
+}
+
+/** Returns a route handler that answers 405 in JSON, with the methods the route does allow. */
+export function methodNotAllowed(allowed: readonly string[]) {
+  return async (request: Request): Promise<Response> => {
+    const response = apiError(405, 'method_not_allowed', `${request.method} is not allowed here. Use ${allowed.join(' or ')}.`)
+    response.headers.set('Allow', allowed.join(', '))
+    return response
   }
 }

@@ -78,6 +78,17 @@ test('a message code shows its message and counts once', async ({ page, context 
   await expect(row.getByTestId('scan-count')).toHaveText('1')
 })
 
+test('a second message code needs no second click on "A short message"', async ({ page }) => {
+  await createCodeInForm(page, { message: 'First note', title: 'First' })
+
+  await expect(page.getByLabel('A short message')).toBeChecked()
+  await page.getByRole('textbox', { name: /^Message/ }).fill('Second note')
+  await page.getByRole('button', { name: 'Create QR code' }).click()
+
+  await expect(page.getByText('QR code created.')).toBeVisible()
+  await expect(page.locator('tr', { hasText: 'Second note' })).toBeVisible()
+})
+
 test('a rejected URL shows the error beside the field and keeps the input', async ({ page }) => {
   await page.goto('/')
   await page.getByLabel('URL', { exact: true }).fill('javascript:alert(1)')

@@ -118,3 +118,22 @@ describe('QR downloads', () => {
     expect(((await response.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('size')
   })
 })
+
+describe('API errors', () => {
+  it.each([
+    ['PUT', '/api/codes', 'GET, POST'],
+    ['DELETE', '/api/codes/00000000-0000-4000-8000-000000000000', 'GET'],
+    ['POST', '/api/counts', 'GET'],
+  ])('answer %s %s with 405 JSON', async (method, path, allow) => {
+    const response = await adminRequest(path, { method })
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe(allow)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed')
+  })
+
+  it('answer an unknown API path with 404 JSON', async () => {
+    const response = await adminRequest('/api/nope')
+    expect(response.status).toBe(404)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found')
+  })
+})

@@ -1,7 +1,7 @@
 import { authorizeApiRequest } from '@/lib/auth/guards'
 import { createCodeSchema, toFieldErrors } from '@/lib/codes/schema'
 import { createCode, listCodesPage, toCodeJson } from '@/lib/codes/service'
-import { apiError, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
+import { apiError, methodNotAllowed, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
 import { resolveSiteOrigin } from '@/lib/http/site-origin'
 import { parsePositiveInt } from '@/lib/http/query'
 
@@ -45,3 +45,6 @@ export const GET = withApiErrors('GET /api/codes', async (request) => {
     total: result.total,
   })
 })
+export const PUT = methodNotAllowed(['GET', 'POST'])
+export const PATCH = methodNotAllowed(['GET', 'POST'])
+export const DELETE = methodNotAllowed(['GET', 'POST'])

@@ -1,5 +1,5 @@
 import { getScanCounts } from '@/lib/codes/service'
-import { apiError, withApiErrors } from '@/lib/http/api-errors'
+import { apiError, methodNotAllowed, withApiErrors } from '@/lib/http/api-errors'
 import { parseIdList } from '@/lib/http/query'
 
 // Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
@@ -15,3 +15,7 @@ export const GET = withApiErrors('GET /api/counts', async (request) => {
   const counts = await getScanCounts([...parsed.ids])
   return Response.json({ counts }, { headers: { 'Cache-Control': 'no-store' } })
 })
+export const POST = methodNotAllowed(['GET'])
+export const PUT = methodNotAllowed(['GET'])
+export const PATCH = methodNotAllowed(['GET'])
+export const DELETE = methodNotAllowed(['GET'])

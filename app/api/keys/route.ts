@@ -3,7 +3,7 @@ import { toApiKeyJson } from '@/lib/auth/api-key-json'
 import { createApiKey, getApiKeys } from '@/lib/auth/api-keys'
 import { hasAdminSession } from '@/lib/auth/session'
 import { toFieldErrors } from '@/lib/codes/schema'
-import { apiError, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
+import { apiError, methodNotAllowed, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
 
 // Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
 export const runtime = 'nodejs'
@@ -28,3 +28,6 @@ export const POST = withApiErrors('POST /api/keys', async (request) => {
   const { key, record } = await createApiKey(parsed.data.name)
   return Response.json({ key, apiKey: toApiKeyJson(record) }, { status: 201 })
 })
+export const PUT = methodNotAllowed(['GET', 'POST'])
+export const PATCH = methodNotAllowed(['GET', 'POST'])
+export const DELETE = methodNotAllowed(['GET', 'POST'])

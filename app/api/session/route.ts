@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { endSession } from '@/lib/auth/session'
 import { SIGN_IN_MESSAGES, signIn } from '@/lib/auth/sign-in'
-import { apiError, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
+import { apiError, methodNotAllowed, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
 
 // Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
 export const runtime = 'nodejs'
@@ -35,3 +35,6 @@ export const DELETE = withApiErrors('DELETE /api/session', async () => {
   await endSession()
   return new Response(null, { status: 204 })
 })
+export const GET = methodNotAllowed(['POST', 'DELETE'])
+export const PUT = methodNotAllowed(['POST', 'DELETE'])
+export const PATCH = methodNotAllowed(['POST', 'DELETE'])

@@ -70,7 +70,9 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
                 <CopyButton text={code.shortUrl} label="Copy short link" />
               </dd>
               <dt className="text-slate-500">{code.kind === 'url' ? 'Opens' : 'Shows'}</dt>
-              <dd className="break-all whitespace-pre-wrap">{code.kind === 'url' ? code.destination : code.message}</dd>
+              <dd className={`whitespace-pre-wrap ${code.kind === 'url' ? 'break-all' : 'break-words'}`}>
+                {code.kind === 'url' ? code.destination : code.message}
+              </dd>
               <dt className="text-slate-500">Created</dt>
               <dd>
                 <LocalTime iso={view.createdAt} />
@@ -118,10 +120,10 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
               <tbody>
                 {scans.map((scan) => (
                   <tr key={scan.id} className="border-b border-slate-100 last:border-0">
-                    <td className="py-2 whitespace-nowrap">
+                    <td className="py-2 pr-4 align-top whitespace-nowrap">
                       <LocalTime iso={scan.scannedAt.toISOString()} withSeconds />
                     </td>
-                    <td className="py-2">{describeUserAgent(scan.userAgent)}</td>
+                    <td className="py-2 pr-4 align-top">{describeUserAgent(scan.userAgent)}</td>
                     <td className="max-w-xs truncate py-2 text-slate-600">{scan.referrer ?? '—'}</td>
                   </tr>
                 ))}

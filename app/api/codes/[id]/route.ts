@@ -1,6 +1,6 @@
 import { authorizeApiRequest } from '@/lib/auth/guards'
 import { getCode, toCodeJson } from '@/lib/codes/service'
-import { apiError, withApiErrors } from '@/lib/http/api-errors'
+import { apiError, methodNotAllowed, withApiErrors } from '@/lib/http/api-errors'
 
 // Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
 export const runtime = 'nodejs'
@@ -14,3 +14,7 @@ export const GET = withApiErrors('GET /api/codes/[id]', async (request, context:
   if (!code) return apiError(404, 'not_found', `No code with id ${id}.`)
   return Response.json({ code: toCodeJson(code) })
 })
+export const POST = methodNotAllowed(['GET'])
+export const PUT = methodNotAllowed(['GET'])
+export const PATCH = methodNotAllowed(['GET'])
+export const DELETE = methodNotAllowed(['GET'])

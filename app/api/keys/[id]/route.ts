@@ -2,7 +2,7 @@ import { toApiKeyJson } from '@/lib/auth/api-key-json'
 import { revokeApiKeyById } from '@/lib/auth/api-keys'
 import { hasAdminSession } from '@/lib/auth/session'
 import { isUuid } from '@/lib/codes/service'
-import { apiError, withApiErrors } from '@/lib/http/api-errors'
+import { apiError, methodNotAllowed, withApiErrors } from '@/lib/http/api-errors'
 
 // Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
 export const runtime = 'nodejs'
@@ -16,3 +16,7 @@ export const DELETE = withApiErrors('DELETE /api/keys/[id]', async (_request, co
   if (!record) return apiError(404, 'not_found', `No API key with id ${id}.`)
   return Response.json({ apiKey: toApiKeyJson(record) })
 })
+export const GET = methodNotAllowed(['DELETE'])
+export const POST = methodNotAllowed(['DELETE'])
+export const PUT = methodNotAllowed(['DELETE'])
+export const PATCH = methodNotAllowed(['DELETE'])

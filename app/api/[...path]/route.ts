@@ -1,0 +1,12 @@
+import { apiError } from '@/lib/http/api-errors'
+
+/** Answers unknown API paths in JSON, like every other API error. */
+function notFound(request: Request): Response {
+  return apiError(404, 'not_found', `No API route at ${new URL(request.url).pathname}. See the README for the routes.`)
+}
+
+export const GET = notFound
+export const POST = notFound
+export const PUT = notFound
+export const PATCH = notFound
+export const DELETE = notFound
