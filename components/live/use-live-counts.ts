@@ -2,16 +2,18 @@
 
 import { useEffect, useState } from 'react'
 
+import type { CountsTransport, LiveStatus } from '@/components/live/counts-transport'
+import { sseTransport } from '@/components/live/sse-transport'
+import { getBrowserSupabase } from '@/components/live/supabase-browser-client'
+import { createSupabaseTransport } from '@/components/live/supabase-transport'
 import type { ScanCount } from '@/lib/codes/types'
 
-export type LiveStatus = 'connecting' | 'live' | 'reconnecting'
+export type { LiveStatus } from '@/components/live/counts-transport'
 
 export type LiveCounts = Record<string, ScanCount>
 
-const MAX_RETRY_DELAY_MS = 30_000
-
 /** Keeps the newer value of each code: the one with the higher version. */
-function mergeCounts(current: LiveCounts, incoming: readonly ScanCount[]): LiveCounts {
+export function mergeCounts(current: LiveCounts, incoming: readonly ScanCount[]): LiveCounts {
   let next: LiveCounts | undefined
   for (const count of incoming) {
     const known = current[count.id]
@@ -22,10 +24,20 @@ function mergeCounts(current: LiveCounts, incoming: readonly ScanCount[]): LiveC
   return next ?? current
 }
 
+let transport: CountsTransport | undefined
+
+/** Supabase Realtime when the public Supabase settings are present, else Server-Sent Events. */
+function chooseTransport(): CountsTransport {
+  if (transport) return transport
+  const supabase = getBrowserSupabase()
+  transport = supabase ? createSupabaseTransport(supabase) : sseTransport
+  return transport
+}
+
 /**
- * Subscribes to live counts of `ids` over Server-Sent Events and returns `{ counts, status }`.
- * The current counts are fetched on every (re)connect, when the tab becomes visible and when
- * the browser comes back online, because the stream does not replay what a client missed.
+ * Subscribes to live counts of `ids` and returns `{ counts, status }`. The current counts are
+ * fetched on every (re)subscribe, when the tab becomes visible and when the browser comes
+ * back online, because neither transport replays what a client missed.
  */
 export function useLiveCounts(ids: readonly string[], initial: LiveCounts): { counts: LiveCounts; status: LiveStatus } {
   const idList = ids.join(',')
@@ -34,11 +46,7 @@ export function useLiveCounts(ids: readonly string[], initial: LiveCounts): { co
 
   useEffect(() => {
     if (idList === '') return
-
     let disposed = false
-    let source: EventSource | undefined
-    let retryTimer: ReturnType<typeof setTimeout> | undefined
-    let failures = 0
 
     const refetch = async () => {
       try {
@@ -47,50 +55,28 @@ export function useLiveCounts(ids: readonly string[], initial: LiveCounts): { co
         const body = (await response.json()) as { counts: ScanCount[] }
         if (!disposed) setCounts((current) => mergeCounts(current, body.counts))
       } catch {
-        // Offline or the server is restarting; the next reconnect fetches again.
+        // Offline or the server is restarting; the next resubscribe fetches again.
       }
     }
 
-    const connect = () => {
-      source = new EventSource(`/api/live?ids=${idList}`)
-
-      source.onopen = () => {
-        failures = 0
-        setStatus('live')
-        void refetch()
-      }
-
-      source.addEventListener('counts', (event) => {
-        const changed = JSON.parse((event as MessageEvent<string>).data) as ScanCount[]
-        setCounts((current) => mergeCounts(current, changed))
-      })
-      source.addEventListener('resync', () => void refetch())
-
-      source.onerror = () => {
-        if (disposed) return
-        setStatus('reconnecting')
-        // EventSource retries by itself unless the server answered with an error status,
-        // in which case it closes for good and this reconnects with backoff and jitter.
-        if (source?.readyState !== EventSource.CLOSED) return
-        failures += 1
-        const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** failures) * (0.5 + Math.random() / 2)
-        retryTimer = setTimeout(connect, delay)
-      }
-    }
+    const unsubscribe = chooseTransport()(idList.split(','), {
+      onCounts: (changed) => setCounts((current) => mergeCounts(current, changed)),
+      onStatus: (next) => {
+        if (!disposed) setStatus(next)
+      },
+      onResync: () => void refetch(),
+    })
 
     const onVisibilityChange = () => {
       if (document.visibilityState === 'visible') void refetch()
     }
     const onOnline = () => void refetch()
-
-    connect()
     document.addEventListener('visibilitychange', onVisibilityChange)
     window.addEventListener('online', onOnline)
 
     return () => {
       disposed = true
-      source?.close()
-      if (retryTimer) clearTimeout(retryTimer)
+      unsubscribe()
       document.removeEventListener('visibilitychange', onVisibilityChange)
       window.removeEventListener('online', onOnline)
     }
