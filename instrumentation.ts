@@ -1,17 +1,11 @@
 /**
  * Opens (and migrates) the database when the server starts; `next start` calls this when the
- * first request arrives. A locked data folder, an unreachable server or a missing migration
- * stops the process with the reason, instead of leaving a server that answers 500 to everything.
+ * first request arrives. The work lives in lib/start-up.ts, loaded only in the Node.js runtime.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   if (process.env.NEXT_PHASE === 'phase-production-build') return
 
-  const { getDatabase } = await import('@/lib/db')
-  try {
-    await getDatabase()
-  } catch (error) {
-    console.error(`Scanboard cannot start: ${error instanceof Error ? error.message : String(error)}`)
-    process.exit(1)
-  }
+  const { openDatabaseOrExit } = await import('@/lib/start-up')
+  await openDatabaseOrExit()
 }

@@ -31,7 +31,10 @@ export default defineConfig({
           name,
           include: ['tests/http/**/*.test.ts'],
           // These check the build and start-up, not the database, so one project runs them.
-          exclude: name === 'http-postgres' ? ['tests/http/start-up.test.ts', 'tests/http/bundle-secrets.test.ts'] : [],
+          exclude:
+            name === 'http-postgres'
+              ? ['tests/http/start-up.test.ts', 'tests/http/bundle-secrets.test.ts']
+              : ['tests/http/postgres-start-up.test.ts'],
           environment: 'node' as const,
           globalSetup: ['tests/http/global-setup.ts'],
           setupFiles: ['tests/http/skip-without-server.ts'],

@@ -33,6 +33,8 @@ async function openConfiguredDatabase(): Promise<Database> {
     connectionString: env.DATABASE_URL,
     listenConnectionString: env.DATABASE_LISTEN_URL,
     poolMax: env.DATABASE_POOL_MAX,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    idleTimeoutMs: env.DATABASE_IDLE_TIMEOUT_MS,
   })
 
   if (env.DB_MIGRATE_ON_START) {

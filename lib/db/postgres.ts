@@ -14,6 +14,9 @@ export interface PostgresOptions {
   /** A session-mode connection for LISTEN; transaction-mode poolers drop LISTEN. */
   listenConnectionString?: string
   poolMax?: number
+  connectTimeoutMs?: number
+  /** How long an unused connection stays open; short suits serverless functions, which freeze between requests. */
+  idleTimeoutMs?: number
 }
 
 /**
@@ -121,8 +124,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolMax ?? 10,
-    idleTimeoutMillis: 10_000,
-    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
   })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle Postgres connection failed'))
 

@@ -191,6 +191,29 @@ describe('projector share link', () => {
     expect(live.status).toBe(307)
   })
 
+  it('stops working once replaced, while the new link works', async () => {
+    const code = await createCode({ kind: 'url', destination: 'https://example.com/rotate', title: 'Rotating count' })
+    const shareLinkOf = async () => {
+      const html = await (await adminRequest(`/codes/${code.id}`)).text()
+      return { html, path: /\/p\/[0-9a-f]{32}/.exec(html)![0] }
+    }
+    const before = await shareLinkOf()
+
+    // The "Replace link" form posts the code id to its server action, as a browser without JavaScript would.
+    const rotateForm = new RegExp(`<form[^>]*>(?:(?!</form>).)*?value="${code.id}"(?:(?!</form>).)*?</form>`, 's').exec(before.html)![0]
+    const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(rotateForm)![1]!
+    const form = new FormData()
+    form.set(actionField, '')
+    form.set('id', code.id)
+    const rotated = await adminRequest(`/codes/${code.id}`, { method: 'POST', body: form, headers: { Origin: baseUrl() } })
+    expect(rotated.status).toBeLessThan(400)
+
+    const after = await shareLinkOf()
+    expect(after.path).not.toBe(before.path)
+    expect((await request(before.path)).status).toBe(404)
+    expect((await request(after.path)).status).toBe(200)
+  })
+
   it('returns 404 for an unknown token', async () => {
     const response = await request(`/p/${'0'.repeat(32)}`)
     expect(response.status).toBe(404)

@@ -18,14 +18,17 @@ export default async function setup(project: TestProject) {
   if (project.name !== 'http-postgres') {
     const server = await startTestServer({ SCAN_CAPTURE_IP: 'false' })
     project.provide('baseUrl', server.baseUrl)
+    project.provide('postgresAdminUrl', '')
     return () => server.stop()
   }
 
   const postgres = await providePostgres()
   if (!postgres) {
     project.provide('baseUrl', '')
+    project.provide('postgresAdminUrl', '')
     return undefined
   }
+  project.provide('postgresAdminUrl', postgres.adminUrl)
   const database = await createTestDatabase(postgres.adminUrl)
   const server = await startTestServer({ SCAN_CAPTURE_IP: 'false', DATABASE_URL: database.url, DB_MIGRATE_ON_START: 'true' })
   project.provide('baseUrl', server.baseUrl)
