@@ -1,6 +1,6 @@
 // Measures the scan route against a no-op redirect route of the same app, in one run, with
-// autocannon on loopback; then 2,000 concurrent scans of one code; then the database's own
-// cost per scan without HTTP. Prints a Markdown report and writes it to docs/BENCHMARKS.md
+// autocannon on loopback. Then it sends 2,000 concurrent scans of one code, and times the
+// database's own cost per scan without HTTP. Prints a Markdown report and writes it to docs/BENCHMARKS.md
 // between the "bench:scan-route" markers. Needs `npm run build` first (`npm run bench` does it).
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'

@@ -4,7 +4,7 @@ import { getDatabase } from '@/lib/db'
 
 /**
  * Opens the database, or stops the process with the reason: a locked data folder, an
- * unreachable server or a missing migration. A server left running would answer 500 to
+ * unreachable server or a missing migration. A server left running would return 500 for
  * every request instead.
  */
 export async function openDatabaseOrExit(): Promise<void> {

@@ -22,7 +22,7 @@ export interface CreateCodeState {
   /** A message for the whole form, shown in its live region. */
   message?: string
   fieldErrors?: FieldErrors
-  /** What the person typed, so a rejected form comes back with nothing lost. */
+  /** The submitted field values, so a rejected form comes back with nothing lost. */
   values?: CreateCodeFormValues
   code?: CodeView
   /** Grows on every submission, so the form fields remount with the returned values. */

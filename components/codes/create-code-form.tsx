@@ -25,7 +25,7 @@ function borderFor(error: string | undefined) {
   return error ? 'border-red-500' : 'border-slate-300'
 }
 
-/** The create form and, below it, the QR of the code just created (or the newest one). */
+/** Renders the create form and, below it, the QR of the code just created (or the newest one). */
 export function CreateCodePanel({ newest }: { newest: CodeView | null }) {
   const [state, formAction, pending] = useActionState(createCodeAction, INITIAL_STATE)
   const [kind, setKind] = useState<'url' | 'message'>(state.values?.kind === 'message' ? 'message' : 'url')

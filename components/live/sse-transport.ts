@@ -25,7 +25,7 @@ export const sseTransport: CountsTransport = (ids, { onCounts, onStatus, onResyn
     source.onerror = () => {
       if (disposed) return
       onStatus('reconnecting')
-      // EventSource retries by itself unless the server answered with an error status, in
+      // EventSource retries by itself unless the server responded with an error status, in
       // which case it closes for good and this reconnects with backoff and jitter.
       if (source?.readyState !== EventSource.CLOSED) return
       failures += 1

@@ -33,7 +33,7 @@ describe('Supabase Realtime transport, against the local Realtime test double', 
     double = await RealtimeTestDouble.start()
     client = createClient(double.projectUrl, 'test-anon-key', {
       auth: { persistSession: false, autoRefreshToken: false },
-      // Node 20 has no global WebSocket for supabase-js, so the ws package stands in.
+      // Node 20 has no global WebSocket for supabase-js, so the ws package provides one.
       realtime: { transport: WebSocket as never },
     })
     statuses = []

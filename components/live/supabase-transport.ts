@@ -27,7 +27,7 @@ let channelCounter = 0
  * Live counts over Supabase Realtime: Postgres changes of public.scan_counts, filtered to the
  * watched codes. Realtime does not replay changes missed while a channel was down, and
  * SUBSCRIBED can arrive a moment before changes flow, so every SUBSCRIBED, error, time-out and
- * close asks for a resync. After an error, time-out or close the channel is replaced after a
+ * close triggers a resync. After an error, time-out or close the channel is replaced after a
  * backoff with jitter.
  */
 export function createSupabaseTransport(client: SupabaseClient, options: { baseRetryMs?: number } = {}): CountsTransport {

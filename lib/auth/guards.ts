@@ -19,7 +19,7 @@ export async function requireAdminPage(returnTo: string): Promise<void> {
 }
 
 /**
- * Answers 403 to a server action called without a session. Server actions are public POST
+ * Responds 403 (through forbidden()) to a server action called without a session. Server actions are public POST
  * endpoints, so each one checks for itself, whatever page it is used on.
  */
 export async function requireAdminAction(): Promise<void> {

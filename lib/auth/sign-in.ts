@@ -10,7 +10,7 @@ export type SignInResult =
   | { ok: true }
   | { ok: false; reason: 'not_configured' | 'wrong_password' | 'rate_limited'; retryAfterSeconds?: number }
 
-/** The key that sign-in attempts are counted under: the right-most X-Forwarded-For entry. */
+/** Returns the key that sign-in attempts are counted under: the right-most X-Forwarded-For entry. */
 function clientKey(headers: Headers): string {
   return headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown'
 }

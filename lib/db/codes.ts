@@ -77,24 +77,27 @@ export async function insertCode(db: Queryable, code: NewCodeRow): Promise<QrCod
   return rows[0] ? toQrCode(rows[0]) : null
 }
 
-export async function findCodeById(db: Queryable, id: string): Promise<QrCode | null> {
+/** Returns the code whose `column` equals `value`, or null. `column` is one of a fixed set, never user input. */
+async function findCodeWhere(db: Queryable, column: 'id' | 'slug' | 'share_token', value: string): Promise<QrCode | null> {
   const rows = await db.query<CodeRow>(
     `select ${CODE_COLUMNS}
      from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
-     where c.id = $1`,
-    [id],
+     where c.${column} = $1`,
+    [value],
   )
   return rows[0] ? toQrCode(rows[0]) : null
 }
 
-export async function findCodeBySlug(db: Queryable, slug: string): Promise<QrCode | null> {
-  const rows = await db.query<CodeRow>(
-    `select ${CODE_COLUMNS}
-     from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
-     where c.slug = $1`,
-    [slug],
-  )
-  return rows[0] ? toQrCode(rows[0]) : null
+export function findCodeById(db: Queryable, id: string): Promise<QrCode | null> {
+  return findCodeWhere(db, 'id', id)
+}
+
+export function findCodeBySlug(db: Queryable, slug: string): Promise<QrCode | null> {
+  return findCodeWhere(db, 'slug', slug)
+}
+
+export function findCodeByShareToken(db: Queryable, shareToken: string): Promise<QrCode | null> {
+  return findCodeWhere(db, 'share_token', shareToken)
 }
 
 /** Lists codes newest first, with the total number of codes for pagination. */
@@ -125,16 +128,6 @@ export async function findScanCounts(db: Queryable, ids: readonly string[]): Pro
     [ids],
   )
   return rows.map(toScanCount)
-}
-
-export async function findCodeByShareToken(db: Queryable, shareToken: string): Promise<QrCode | null> {
-  const rows = await db.query<CodeRow>(
-    `select ${CODE_COLUMNS}
-     from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
-     where c.share_token = $1`,
-    [shareToken],
-  )
-  return rows[0] ? toQrCode(rows[0]) : null
 }
 
 /** Gives the code a new share token, so the old projector link stops working. Returns false when there is no such code. */

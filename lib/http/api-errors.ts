@@ -14,14 +14,14 @@ export type ApiErrorCode =
   | 'too_many_requests'
   | 'internal_error'
 
-/** A JSON error body: `{ "error": { "code", "message", "fields"? } }`. */
+/** Builds a JSON error response: `{ "error": { "code", "message", "fields"? } }`. */
 export function apiError(status: number, code: ApiErrorCode, message: string, fields?: FieldErrors): Response {
   return Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status })
 }
 
 /**
  * Wraps a route handler so that an unexpected error is logged once, with the route and the
- * ids involved, and answered as a 500 JSON body instead of an HTML error page.
+ * ids involved, and returned as a 500 JSON body instead of an HTML error page.
  */
 export function withApiErrors<Args extends unknown[]>(
   route: string,
@@ -52,7 +52,7 @@ export async function readJsonBody(request: Request): Promise<{ ok: true; body: 
   }
 }
 
-/** Returns a route handler that answers 405 in JSON, with the methods the route does allow. */
+/** Returns a route handler that returns 405 in JSON, with the methods the route does allow. */
 export function methodNotAllowed(allowed: readonly string[]) {
   return async (request: Request): Promise<Response> => {
     const response = apiError(405, 'method_not_allowed', `${request.method} is not allowed here. Use ${allowed.join(' or ')}.`)

@@ -23,9 +23,9 @@ interface Join {
  */
 export class RealtimeTestDouble {
   readonly joins: Join[] = []
-  /** When set, the next join is answered with this error instead of `ok`. */
+  /** When set, the next join gets this error reply instead of `ok`. */
   failNextJoin: string | null = null
-  /** When true, the next join gets no answer at all, so the client's join times out. */
+  /** When true, the next join gets no reply at all, so the client's join times out. */
   ignoreNextJoin = false
   private readonly server: WebSocketServer
   private bindingId = 1000

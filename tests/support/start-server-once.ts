@@ -8,7 +8,7 @@ const NEXT_BIN = path.resolve(import.meta.dirname, '../../node_modules/next/dist
 /**
  * Runs `next start` with `env` and resolves with its exit code and output once it exits (or
  * after 40 s). Next runs instrumentation's register() when the first request arrives, so one
- * request is sent as soon as the server says it is ready.
+ * request is sent as soon as the server prints that it is ready.
  */
 export async function startServerOnce(env: Record<string, string | undefined>) {
   const port = await findFreePort()

@@ -23,7 +23,7 @@ export interface TestServer {
 
 /**
  * Starts scripts/serve-test-server.mjs (the production build on a fresh embedded database)
- * on a free loopback port and resolves once it answers HTTP.
+ * on a free loopback port and resolves once it responds to HTTP.
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await findFreePort()

@@ -1,6 +1,6 @@
 import { apiError } from '@/lib/http/api-errors'
 
-/** Answers unknown API paths in JSON, like every other API error. */
+/** Returns a JSON 404 for unknown API paths, like every other API error. */
 function notFound(request: Request): Response {
   return apiError(404, 'not_found', `No API route at ${new URL(request.url).pathname}. See the README for the routes.`)
 }

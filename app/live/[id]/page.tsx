@@ -1,11 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { Projector } from '@/components/live/projector'
+import { ProjectorForCode } from '@/components/live/projector-for-code'
 import { requireAdminPage } from '@/lib/auth/guards'
 import { hasAdminSession } from '@/lib/auth/session'
 import { getCode } from '@/lib/codes/service'
-import { toCodeView } from '@/lib/codes/view'
 
 export async function generateMetadata({ params }: PageProps<'/live/[id]'>): Promise<Metadata> {
   if (!(await hasAdminSession())) return { title: 'Sign in' }
@@ -19,15 +18,5 @@ export default async function ProjectorPage({ params }: PageProps<'/live/[id]'>)
   const code = await getCode(id)
   if (!code) notFound()
 
-  const view = toCodeView(code)
-  return (
-    <Projector
-      id={view.id}
-      title={view.title ?? 'Scan me'}
-      shortUrl={view.shortUrl}
-      qrSvgDataUri={view.qrSvgDataUri}
-      scanCount={view.scanCount}
-      lastScannedAt={view.lastScannedAt}
-    />
-  )
+  return <ProjectorForCode code={code} />
 }

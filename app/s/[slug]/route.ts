@@ -10,7 +10,7 @@ export const runtime = 'nodejs'
 const UNKNOWN_CODE_MESSAGE = 'The link may be mistyped, or the code was removed. Check the address and try again.'
 
 /**
- * A 302, never a 301: browsers cache a 301 and would skip this route, and the count, on
+ * Builds a 302 redirect, never a 301: browsers cache a 301 and would skip this route, and the count, on
  * every later scan. `no-store` keeps proxies from caching it as well.
  */
 function redirectTo(location: string): Response {
@@ -36,7 +36,7 @@ export async function GET(request: Request, context: RouteContext<'/s/[slug]'>) 
   }
 }
 
-/** Answers like GET but counts nothing: link checkers and previews send HEAD. */
+/** Responds like GET but counts nothing: link checkers and previews send HEAD. */
 export async function HEAD(_request: Request, context: RouteContext<'/s/[slug]'>) {
   const slug = normalizeSlug((await context.params).slug)
   const code = slug ? await getCodeBySlug(slug) : null

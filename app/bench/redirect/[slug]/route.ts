@@ -2,8 +2,8 @@ import { getServerEnv } from '@/lib/env'
 
 
 /**
- * The benchmark's baseline: a dynamic route of the same shape as /s/[slug] that only
- * redirects. It exists only when ENABLE_BENCH_ROUTES=true.
+ * Redirects and does nothing else: the benchmark's baseline, a dynamic route of the same
+ * shape as /s/[slug]. It exists only when ENABLE_BENCH_ROUTES=true.
  */
 export async function GET(_request: Request, context: RouteContext<'/bench/redirect/[slug]'>) {
   if (!getServerEnv().ENABLE_BENCH_ROUTES) return new Response('Not found', { status: 404 })
