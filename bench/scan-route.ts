@@ -220,7 +220,7 @@ async function main() {
           `${summary.ratios.map((ratio) => `${(100 * ratio).toFixed(0)}%`).join(', ')}).`,
       ),
       '',
-      `Every scan stored: ${redirectedScans} redirects were answered in the measured rounds, and the count ` +
+      `Every scan stored: ${redirectedScans} redirects were returned in the measured rounds, and the count ` +
         `reads ${countedScans} (${warmupScans} of them from the warm-up).`,
       '',
       `${CONCURRENT_SCANS} concurrent scans of one code (200 connections): ${concurrent.responses - concurrent.non3xx} redirects, ` +
