@@ -10,6 +10,7 @@ export async function rotateShareLinkAction(formData: FormData): Promise<void> {
   await requireAdminAction()
 
   const id = formData.get('id')
-  if (typeof id === 'string') await rotateCodeShareLink(id)
+  if (typeof id !== 'string') return
+  await rotateCodeShareLink(id)
   revalidatePath(`/codes/${id}`)
 }
