@@ -36,6 +36,16 @@ function assertAccessControlConfigured() {
         '(`openssl rand -base64 32`), in .env.local or the environment.',
     )
   }
+  // The same minimum lengths as lib/env.ts, checked here so that the server stops before it serves.
+  const tooShort = [
+    ['ADMIN_PASSWORD', 12],
+    ['SESSION_SECRET', 32],
+  ].filter(([name, length]) => String(process.env[name]).length < length)
+  if (tooShort.length > 0) {
+    throw new Error(
+      `Scanboard will not start: ${tooShort.map(([name, length]) => `${name} must be at least ${length} characters`).join(', and ')}.`,
+    )
+  }
 }
 
 /** @type {import('next').NextConfig} */

@@ -1,14 +1,12 @@
-import 'server-only'
-
-import { getDatabase } from '@/lib/db'
-
 /**
- * Opens the database, or stops the process with the reason: a locked data folder, an
- * unreachable server or a missing migration. A server left running would return 500 for
- * every request instead.
+ * Opens the database, or stops the process with the reason: invalid settings, a locked data
+ * folder, an unreachable server or a missing migration. A server left running would return 500
+ * for every request instead. The database module is imported here, inside the try, because
+ * reading invalid settings already fails while it loads.
  */
 export async function openDatabaseOrExit(): Promise<void> {
   try {
+    const { getDatabase } = await import('@/lib/db')
     await getDatabase()
   } catch (error) {
     console.error(`Scanboard cannot start: ${error instanceof Error ? error.message : String(error)}`)

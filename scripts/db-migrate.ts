@@ -1,6 +1,8 @@
 // Applies pending migrations from supabase/migrations to the configured database: PGlite in
 // PGLITE_DATA_DIR, or the server at DATABASE_URL (use Supabase's direct or session connection,
 // not the transaction pooler). Run it with `npm run db:migrate`.
+import './load-env'
+
 import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite'
 import { openPostgres } from '@/lib/db/postgres'
@@ -15,7 +17,7 @@ async function main() {
 
   try {
     const applied = await migrate(db)
-    console.log(applied.length > 0 ? `Applied ${applied.join(', ')} to ${target}.` : `${target} is up to date.`)
+    console.log(applied.length > 0 ? `Applied ${applied.join(', ')} to ${target}.` : `Nothing to apply: ${target} is up to date.`)
   } finally {
     await db.close()
   }

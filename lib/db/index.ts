@@ -43,7 +43,17 @@ async function openConfiguredDatabase(): Promise<Database> {
     return db
   }
 
-  const pending = await listPendingMigrations(db)
+  let pending: string[]
+  try {
+    pending = await listPendingMigrations(db)
+  } catch (error) {
+    await db.close().catch(() => undefined)
+    const host = safeHost(env.DATABASE_URL)
+    throw new Error(
+      `Cannot reach the database at DATABASE_URL (${host}): ${error instanceof Error ? error.message : String(error)}. ` +
+        'Check the connection string, and that the server accepts connections from here.',
+    )
+  }
   if (pending.length > 0) {
     await db.close()
     throw new Error(
@@ -52,6 +62,15 @@ async function openConfiguredDatabase(): Promise<Database> {
     )
   }
   return db
+}
+
+/** Returns the host and port of a connection string, without the user name or password. */
+function safeHost(connectionString: string): string {
+  try {
+    return new URL(connectionString).host || 'unknown host'
+  } catch {
+    return 'an unparsable URL'
+  }
 }
 
 /** Returns the process's database, opening and migrating it on first use. */

@@ -25,3 +25,13 @@ describe('browser bundle', () => {
     }
   })
 })
+
+describe('build output', () => {
+  it('prerenders no page that depends on the session', () => {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../.next/prerender-manifest.json'), 'utf8'),
+    ) as { routes: Record<string, unknown> }
+    const prerendered = Object.keys(manifest.routes).filter((route) => !['/_not-found', '/icon.svg', '/_global-error'].includes(route))
+    expect(prerendered).toEqual([])
+  })
+})

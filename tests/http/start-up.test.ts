@@ -28,4 +28,11 @@ describe('next start', () => {
     expect(code).not.toBeNull()
     expect(output).toContain('Scanboard will not start in production without ADMIN_PASSWORD and SESSION_SECRET')
   }, 60_000)
+
+  it('refuses to start with a password shorter than 12 characters', async () => {
+    const { code, output } = await startServerOnce({ ...TEST_SERVER_ENV, ADMIN_PASSWORD: 'short123' })
+    expect(code).not.toBe(0)
+    expect(code).not.toBeNull()
+    expect(output).toContain('ADMIN_PASSWORD must be at least 12 characters')
+  }, 60_000)
 })

@@ -84,8 +84,8 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
             <div className="space-y-2 border-t border-slate-100 pt-4 text-sm">
               <h2 className="font-medium">Projector share link</h2>
               <p className="text-slate-600">
-                Anyone with this link sees the live count and the QR, without signing in. Replace it to cut off everyone
-                who has the old one.
+                Anyone with this link sees the live count and the QR, without signing in. Replacing it makes the old
+                link stop opening; a page already open on it keeps its count until reloaded.
               </p>
               <div className="flex flex-wrap items-center gap-2">
                 <a href={shareUrl} className="break-all font-mono text-indigo-700 underline" data-testid="share-link">
