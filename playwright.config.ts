@@ -9,15 +9,19 @@ import { TEST_SERVER_ENV } from './tests/support/credentials'
  * Picks a free loopback port once, in the runner process, and stores it in E2E_PORT so that
  * the worker processes, which load this file again with the runner's environment, agree on it.
  */
-function chooseServerPort(): number {
-  if (!process.env.E2E_PORT) {
+function choosePort(variable: string): number {
+  if (!process.env[variable]) {
     const script = 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
-    process.env.E2E_PORT = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()
+    process.env[variable] = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()
   }
-  return Number(process.env.E2E_PORT)
+  return Number(process.env[variable])
 }
 
-const port = chooseServerPort()
+const port = choosePort('E2E_PORT')
+// A second server takes live counts from Supabase Realtime, played by the test double that
+// tests/e2e/realtime.spec.ts starts on E2E_REALTIME_DOUBLE_PORT.
+const realtimePort = choosePort('E2E_REALTIME_PORT')
+const realtimeDoublePort = choosePort('E2E_REALTIME_DOUBLE_PORT')
 
 /** Debian's Chromium, since Playwright cannot download its own browser build here. */
 function findChromium(): string | undefined {
@@ -67,13 +71,28 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `node scripts/serve-test-server.mjs --port ${port}`,
-    url: `http://127.0.0.1:${port}/api/counts?ids=00000000-0000-4000-8000-000000000000`,
-    env: TEST_SERVER_ENV,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node scripts/serve-test-server.mjs --port ${port}`,
+      url: `http://127.0.0.1:${port}/api/counts?ids=00000000-0000-4000-8000-000000000000`,
+      env: TEST_SERVER_ENV,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node scripts/serve-test-server.mjs --port ${realtimePort}`,
+      url: `http://127.0.0.1:${realtimePort}/api/counts?ids=00000000-0000-4000-8000-000000000000`,
+      env: {
+        ...TEST_SERVER_ENV,
+        NEXT_PUBLIC_SUPABASE_URL: `http://127.0.0.1:${realtimeDoublePort}`,
+        NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'test-publishable-key',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 })

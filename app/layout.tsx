@@ -1,5 +1,8 @@
 import type { Metadata } from 'next'
 
+import { PublicConfigProvider } from '@/components/public-config'
+import { readPublicConfig } from '@/lib/public-env'
+
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -11,7 +14,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        {children}
+        <PublicConfigProvider value={readPublicConfig()}>{children}</PublicConfigProvider>
       </body>
     </html>
   )

@@ -3,10 +3,12 @@
 import { useEffect, useState } from 'react'
 
 import type { CountsTransport, LiveStatus } from '@/components/live/counts-transport'
+import { usePublicConfig } from '@/components/public-config'
 import { sseTransport } from '@/components/live/sse-transport'
 import { getBrowserSupabase } from '@/components/live/supabase-browser-client'
 import { createSupabaseTransport } from '@/components/live/supabase-transport'
 import type { ScanCount } from '@/lib/codes/types'
+import type { PublicConfig } from '@/lib/public-env'
 
 export type { LiveStatus } from '@/components/live/counts-transport'
 
@@ -24,14 +26,10 @@ export function mergeCounts(current: LiveCounts, incoming: readonly ScanCount[])
   return next ?? current
 }
 
-let transport: CountsTransport | undefined
-
 /** Supabase Realtime when the public Supabase settings are present, else Server-Sent Events. */
-function chooseTransport(): CountsTransport {
-  if (transport) return transport
-  const supabase = getBrowserSupabase()
-  transport = supabase ? createSupabaseTransport(supabase) : sseTransport
-  return transport
+function chooseTransport(config: PublicConfig): CountsTransport {
+  const supabase = getBrowserSupabase(config)
+  return supabase ? createSupabaseTransport(supabase) : sseTransport
 }
 
 /**
@@ -41,6 +39,7 @@ function chooseTransport(): CountsTransport {
  */
 export function useLiveCounts(ids: readonly string[], initial: LiveCounts): { counts: LiveCounts; status: LiveStatus } {
   const idList = ids.join(',')
+  const config = usePublicConfig()
   const [counts, setCounts] = useState<LiveCounts>(initial)
   const [status, setStatus] = useState<LiveStatus>('connecting')
 
@@ -59,7 +58,7 @@ export function useLiveCounts(ids: readonly string[], initial: LiveCounts): { co
       }
     }
 
-    const unsubscribe = chooseTransport()(idList.split(','), {
+    const unsubscribe = chooseTransport(config)(idList.split(','), {
       onCounts: (changed) => setCounts((current) => mergeCounts(current, changed)),
       onStatus: (next) => {
         if (!disposed) setStatus(next)
@@ -80,7 +79,7 @@ export function useLiveCounts(ids: readonly string[], initial: LiveCounts): { co
       document.removeEventListener('visibilitychange', onVisibilityChange)
       window.removeEventListener('online', onOnline)
     }
-  }, [idList])
+  }, [idList, config])
 
   return { counts, status }
 }

@@ -42,8 +42,9 @@ export class RealtimeTestDouble {
     })
   }
 
-  static async start(): Promise<RealtimeTestDouble> {
-    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+  /** Starts the double on 127.0.0.1, on `port` or a free port. */
+  static async start(port = 0): Promise<RealtimeTestDouble> {
+    const server = new WebSocketServer({ host: '127.0.0.1', port })
     await new Promise<void>((resolve) => server.once('listening', () => resolve()))
     return new RealtimeTestDouble(server)
   }
