@@ -127,7 +127,15 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
   })
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle Postgres connection failed'))
+  pool.on('error', (error) => {
+    // 57P01 (admin_shutdown): the server ended an idle connection, as it does on a restart or
+    // when a database is dropped. The pool opens a new connection when it next needs one.
+    if ((error as Error & { code?: string }).code === '57P01') {
+      logger.info({ code: '57P01' }, 'Postgres ended an idle pooled connection')
+      return
+    }
+    logger.warn({ err: error }, 'idle Postgres connection failed')
+  })
 
   const listener = new Listener(options.listenConnectionString ?? options.connectionString)
 
