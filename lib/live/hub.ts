@@ -15,29 +15,49 @@ interface Subscriber {
 
 /**
  * Keeps one LISTEN on the scan_counts channel for the whole process and hands each
- * notification to the subscribers that watch that code.
+ * notification to the subscribers that watch that code, found by code id.
  */
 class LiveHub {
   private readonly subscribers = new Set<Subscriber>()
+  private readonly subscribersByCode = new Map<string, Set<Subscriber>>()
   private listening: Promise<unknown> | undefined
 
   async subscribe(subscriber: Subscriber): Promise<() => void> {
-    this.subscribers.add(subscriber)
+    this.add(subscriber)
     try {
       await this.ensureListening()
     } catch (error) {
-      this.subscribers.delete(subscriber)
+      this.remove(subscriber)
       throw error
     }
     logger.debug({ ids: [...subscriber.ids], subscribers: this.subscribers.size }, 'live subscriber added')
     return () => {
-      if (!this.subscribers.delete(subscriber)) return
+      if (!this.remove(subscriber)) return
       logger.debug({ ids: [...subscriber.ids], subscribers: this.subscribers.size }, 'live subscriber removed')
     }
   }
 
-  get subscriberCount(): number {
-    return this.subscribers.size
+  private add(subscriber: Subscriber) {
+    this.subscribers.add(subscriber)
+    for (const id of subscriber.ids) {
+      let watchers = this.subscribersByCode.get(id)
+      if (!watchers) {
+        watchers = new Set()
+        this.subscribersByCode.set(id, watchers)
+      }
+      watchers.add(subscriber)
+    }
+  }
+
+  /** Removes a subscriber and returns whether it was subscribed. */
+  private remove(subscriber: Subscriber): boolean {
+    if (!this.subscribers.delete(subscriber)) return false
+    for (const id of subscriber.ids) {
+      const watchers = this.subscribersByCode.get(id)
+      watchers?.delete(subscriber)
+      if (watchers?.size === 0) this.subscribersByCode.delete(id)
+    }
+    return true
   }
 
   private ensureListening() {
@@ -66,9 +86,7 @@ class LiveHub {
       logger.error({ err: error, channel: SCAN_COUNTS_CHANNEL }, 'invalid notification payload')
       return
     }
-    for (const subscriber of this.subscribers) {
-      if (subscriber.ids.has(count.id)) subscriber.onCount(count)
-    }
+    for (const subscriber of this.subscribersByCode.get(count.id) ?? []) subscriber.onCount(count)
   }
 }
 
