@@ -24,8 +24,8 @@ function devOrigins() {
 
 /**
  * Refuses to start a production server that anyone could administer: without ADMIN_PASSWORD
- * and SESSION_SECRET the dashboard would have no sign-in. `next dev` runs without them and says
- * so on every admin page.
+ * and SESSION_SECRET the dashboard would have no sign-in. `next dev` runs without them and shows
+ * a banner on the dashboard, code and settings pages.
  */
 function assertAccessControlConfigured() {
   const missing = ['ADMIN_PASSWORD', 'SESSION_SECRET'].filter((name) => !process.env[name])
@@ -51,7 +51,7 @@ function assertAccessControlConfigured() {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   experimental: {
-    // Enables forbidden(), which answers 403 to a server action called without a session.
+    // Enables forbidden(), which responds 403 to a server action called without a session.
     authInterrupts: true,
   },
   allowedDevOrigins: devOrigins(),

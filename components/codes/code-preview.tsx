@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { CopyButton } from '@/components/ui/copy-button'
 import type { CodeView } from '@/lib/codes/view'
 
-/** The scannable QR of a code with its short link, as shown right after creating it. */
+/** Renders the scannable QR of a code with its short link, as shown right after creating it. */
 export function CodePreview({ code, heading }: { code: CodeView; heading: string }) {
   return (
     <section aria-labelledby="code-preview-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

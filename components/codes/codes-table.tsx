@@ -14,7 +14,7 @@ interface CodesTableProps {
   total: number
 }
 
-/** The admin view: codes newest first with live scan counts, one page at a time. */
+/** Renders the admin view: codes newest first with live scan counts, one page at a time. */
 export function CodesTable({ codes, page, pageCount, total }: CodesTableProps) {
   const { counts, status } = useLiveCounts(
     codes.map((code) => code.id),

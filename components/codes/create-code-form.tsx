@@ -30,7 +30,7 @@ export function CreateCodePanel({ newest }: { newest: CodeView | null }) {
   const [state, formAction, pending] = useActionState(createCodeAction, INITIAL_STATE)
   const [kind, setKind] = useState<'url' | 'message'>(state.values?.kind === 'message' ? 'message' : 'url')
   const errors = state.fieldErrors ?? {}
-  const shown = state.code ?? newest
+  const displayedCode = state.code ?? newest
 
   return (
     <div className="space-y-6">
@@ -133,8 +133,8 @@ export function CreateCodePanel({ newest }: { newest: CodeView | null }) {
         </div>
       </form>
 
-      {shown ? (
-        <CodePreview key={shown.id} code={shown} heading={state.code ? 'Your new code' : 'Newest code'} />
+      {displayedCode ? (
+        <CodePreview key={displayedCode.id} code={displayedCode} heading={state.code ? 'Your new code' : 'Newest code'} />
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">
           Your QR code will appear here.

@@ -1,7 +1,7 @@
 import { isLocalOnlyUrl } from '@/lib/codes/qr'
 import type { CodeKind, QrCode } from '@/lib/codes/types'
 
-/** What client components get of a code: plain, serialisable values. */
+/** A code as client components receive it: plain, serialisable values. */
 export interface CodeView {
   id: string
   slug: string

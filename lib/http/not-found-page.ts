@@ -1,5 +1,5 @@
 /**
- * A self-contained 404 page for route handlers, which cannot render the app's not-found.tsx.
+ * Returns a self-contained 404 page for route handlers, which cannot render the app's not-found.tsx.
  */
 export function notFoundPage(message: string): Response {
   const html = `<!doctype html>

@@ -15,7 +15,7 @@ const encoder = new TextEncoder()
 /**
  * Streams count changes for `ids` as Server-Sent Events. Changes are coalesced: one `counts`
  * event per 100 ms at most, carrying the latest value of each code that changed, and a
- * trailing event so the client always ends on the newest value. A `resync` event tells the
+ * trailing event so the client always ends on the newest value. A `resync` event asks the
  * client to re-read the counts because notifications may have been lost.
  */
 export function createLiveCountsResponse(ids: ReadonlySet<string>, signal: AbortSignal): Response {

@@ -9,7 +9,7 @@ function result(slug: string, scanCount: number): RecordedScan {
   return { codeId: slug, kind: 'url', destination: `https://example.com/${slug}`, message: null, scanCount }
 }
 
-/** A fake database call that records each batch it gets and resolves after `delayMs`. */
+/** Returns a fake database call that records each batch it gets and resolves after `delayMs`. */
 function fakeRecorder(delayMs = 5) {
   const batches: string[][] = []
   let count = 0
