@@ -70,7 +70,11 @@ const nextConfig = {
   // QR codes encode short links in upper case (QR alphanumeric mode is denser than byte
   // mode), so /S/<SLUG> must reach the same handler as /s/<slug>.
   async rewrites() {
-    return [{ source: '/S/:slug', destination: '/s/:slug' }]
+    return [
+      { source: '/S/:slug', destination: '/s/:slug' },
+      // Personal codes are encoded in upper case too (see lib/codes/qr.ts).
+      { source: '/T/:token', destination: '/t/:token' },
+    ]
   },
 }
 

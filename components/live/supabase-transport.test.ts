@@ -81,7 +81,7 @@ describe('Supabase Realtime transport, against the local Realtime test double', 
     expect(sent).toBe(1)
     await waitFor(() => counts.length === 1)
 
-    expect(counts[0]).toEqual({ id: CODE_A, scanCount: 7, lastScannedAt: '2026-12-04T10:02:03.456Z', version: 7 })
+    expect(counts[0]).toEqual({ id: CODE_A, scanCount: 7, lastScannedAt: '2026-12-04T10:02:03.456Z', checkedIn: 0, expected: 0, version: 7 })
   })
 
   it('resyncs and comes back live after the socket drops', async () => {
@@ -141,7 +141,7 @@ describe('Supabase Realtime transport, against the local Realtime test double', 
 })
 
 describe('mergeCounts', () => {
-  const count = (scanCount: number, version: number): ScanCount => ({ id: CODE_A, scanCount, lastScannedAt: null, version })
+  const count = (scanCount: number, version: number): ScanCount => ({ id: CODE_A, scanCount, lastScannedAt: null, checkedIn: 0, expected: 0, version })
 
   it('keeps the higher version', () => {
     const merged = mergeCounts({ [CODE_A]: count(5, 5) }, [count(4, 4)])

@@ -8,6 +8,8 @@ interface ScanCountsRecord {
   code_id?: string
   scan_count?: number | string
   last_scanned_at?: string | null
+  checked_in?: number | string
+  expected?: number | string
   version?: number | string
 }
 
@@ -17,6 +19,8 @@ function toScanCount(record: ScanCountsRecord): ScanCount | null {
     id: record.code_id,
     scanCount: Number(record.scan_count),
     lastScannedAt: record.last_scanned_at ? new Date(record.last_scanned_at).toISOString() : null,
+    checkedIn: Number(record.checked_in ?? 0),
+    expected: Number(record.expected ?? 0),
     version: Number(record.version),
   }
 }

@@ -85,10 +85,19 @@ export function useLiveCounts(ids: readonly string[], initial: LiveCounts): { co
 }
 
 /** Builds the hook's initial state from server-rendered codes; version -1 lets any fetched value win. */
-export function initialCounts(codes: readonly { id: string; scanCount: number; lastScannedAt: string | null }[]): LiveCounts {
+export function initialCounts(
+  codes: readonly { id: string; scanCount: number; lastScannedAt: string | null; checkedIn?: number; expected?: number }[],
+): LiveCounts {
   const counts: LiveCounts = {}
   for (const code of codes) {
-    counts[code.id] = { id: code.id, scanCount: code.scanCount, lastScannedAt: code.lastScannedAt, version: -1 }
+    counts[code.id] = {
+      id: code.id,
+      scanCount: code.scanCount,
+      lastScannedAt: code.lastScannedAt,
+      checkedIn: code.checkedIn ?? 0,
+      expected: code.expected ?? 0,
+      version: -1,
+    }
   }
   return counts
 }

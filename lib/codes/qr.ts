@@ -7,13 +7,14 @@ export const DEFAULT_PNG_SIZE = 512
 
 // The QR alphanumeric character set: 0-9, A-Z, space and $ % * + - . / :
 const QR_ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]+$/
-const SHORT_PATH = /^\/s\/[a-z0-9]+$/
+// A code's short link /s/<slug>, or an attendee's personal code /t/<token>.
+const SHORT_PATH = /^\/(s\/[a-z0-9]+|t\/[0-9a-f]{32})$/
 
 /**
  * Returns the text to encode for a short URL. When the URL is only scheme, host and
- * `/s/<slug>`, it is upper-cased so that the QR uses alphanumeric mode, which needs fewer
+ * `/s/<slug>` (or `/t/<token>`), it is upper-cased so that the QR uses alphanumeric mode, which needs fewer
  * modules than byte mode: a 35-character link fits version 2 at level M. Scheme and host
- * are case-insensitive, and the scan route accepts any case of `/s/` and the slug.
+ * are case-insensitive, and the routes accept any case of the path.
  */
 export function toQrText(shortUrl: string): string {
   const url = new URL(shortUrl)

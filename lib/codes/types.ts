@@ -1,4 +1,5 @@
-export type CodeKind = 'url' | 'message'
+/** `venue` codes belong to events: their short link leads to the self check-in page. */
+export type CodeKind = 'url' | 'message' | 'venue'
 
 /** A QR code with its current count, as the app and the JSON API use it. */
 export interface QrCode {
@@ -25,6 +26,10 @@ export interface ScanCount {
   id: string
   scanCount: number
   lastScannedAt: string | null
+  /** For an event's venue code: attendees checked in. 0 for other codes. */
+  checkedIn: number
+  /** For an event's venue code: attendees on the list who are not cancelled. 0 for other codes. */
+  expected: number
   /** Grows by one on every change, so the newer of two values is the one with the higher version. */
   version: number
 }

@@ -20,6 +20,8 @@ interface CountRow {
   code_id: string
   scan_count: number
   last_scanned_at: Date | null
+  checked_in: number
+  expected: number
   version: number
 }
 
@@ -50,6 +52,8 @@ export function toScanCount(row: CountRow): ScanCount {
     id: row.code_id,
     scanCount: row.scan_count,
     lastScannedAt: row.last_scanned_at ? row.last_scanned_at.toISOString() : null,
+    checkedIn: row.checked_in,
+    expected: row.expected,
     version: row.version,
   }
 }
@@ -108,6 +112,7 @@ export async function listCodes(
   const rows = await db.query<CodeRow & { total: number }>(
     `select ${CODE_COLUMNS}, count(*) over ()::int as total
      from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
+     where c.kind <> 'venue'
      order by c.created_at desc, c.id desc
      limit $1 offset $2`,
     [limit, offset],
@@ -115,14 +120,14 @@ export async function listCodes(
   if (rows.length > 0) return { codes: rows.map(toQrCode), total: rows[0]?.total ?? 0 }
 
   // An offset past the end returns no rows, and so no window total either.
-  const totals = await db.query<{ total: number }>('select count(*)::int as total from public.qr_codes')
+  const totals = await db.query<{ total: number }>("select count(*)::int as total from public.qr_codes where kind <> 'venue'")
   return { codes: [], total: totals[0]?.total ?? 0 }
 }
 
 export async function findScanCounts(db: Queryable, ids: readonly string[]): Promise<ScanCount[]> {
   if (ids.length === 0) return []
   const rows = await db.query<CountRow>(
-    `select code_id, scan_count, last_scanned_at, version
+    `select code_id, scan_count, last_scanned_at, checked_in, expected, version
      from public.scan_counts
      where code_id = any($1::uuid[])`,
     [ids],

@@ -12,6 +12,9 @@ export type ApiErrorCode =
   | 'not_found'
   | 'unauthorized'
   | 'too_many_requests'
+  | 'conflict'
+  | 'not_a_badge'
+  | 'invalid_csv'
   | 'internal_error'
 
 /** Builds a JSON error response: `{ "error": { "code", "message", "fields"? } }`. */

@@ -44,7 +44,7 @@ describe.each(backends)('row-level security on $name', (backend) => {
     expect(rows).toEqual([{ code_id: codeId, scan_count: 1 }])
   })
 
-  it.each(['qr_codes', 'scans', 'api_keys'])('hides %s from anon', async (table) => {
+  it.each(['qr_codes', 'scans', 'api_keys', 'events', 'attendees', 'check_ins'])('hides %s from anon', async (table) => {
     await expect(asAnon(db, `select * from public.${table}`)).rejects.toThrow(/permission denied/)
   })
 
@@ -56,6 +56,9 @@ describe.each(backends)('row-level security on $name', (backend) => {
     ["update public.qr_codes set destination = 'https://evil.example/'", 'change a destination'],
     ["select * from public.record_scan('rls2345', 'bot', null, null)", 'record a scan'],
     ["select * from public.record_scans(array['rls2345'], array['bot'], array[null], array[null]::inet[])", 'record scans'],
+    ["select * from public.check_in(gen_random_uuid(), 'token', null, 'door', 'scanner')", 'check someone in'],
+    ['select * from public.undo_check_in(gen_random_uuid(), gen_random_uuid(), null)', 'undo a check-in'],
+    ["select * from public.check_in_walk_in(gen_random_uuid(), 'Sam')", 'add a walk-in'],
   ])('rejects %s from anon (%s)', async (sql) => {
     await expect(asAnon(db, sql)).rejects.toThrow(/permission denied/)
   })

@@ -90,7 +90,7 @@ describe.each(backends)('scans on $name', (backend) => {
     await received
 
     const payload = JSON.parse(payloads[0]!) as Record<string, unknown>
-    expect(Object.keys(payload).sort()).toEqual(['id', 'lastScannedAt', 'scanCount', 'version'])
+    expect(Object.keys(payload).sort()).toEqual(['checkedIn', 'expected', 'id', 'lastScannedAt', 'scanCount', 'version'])
     expect(payload.id).toBe(code.id)
     expect(payload.scanCount).toBe(1)
     expect(payloads[0]).not.toContain('203.0.113.7')

@@ -45,7 +45,7 @@ describe('GET /api/live', () => {
     expect(countEvents.length).toBeGreaterThanOrEqual(1)
     const last = JSON.parse(countEvents.at(-1)!.split('data: ')[1]!) as { id: string; scanCount: number }[]
     expect(last).toEqual([expect.objectContaining({ id: code.id, scanCount: 3 })])
-    expect(Object.keys(last[0]!).sort()).toEqual(['id', 'lastScannedAt', 'scanCount', 'version'])
+    expect(Object.keys(last[0]!).sort()).toEqual(['checkedIn', 'expected', 'id', 'lastScannedAt', 'scanCount', 'version'])
   })
 
   it('coalesces a burst into at most 10 events a second, ending on the latest count', async () => {

@@ -1,5 +1,6 @@
 import { getCodeBySlug } from '@/lib/codes/service'
 import { normalizeSlug } from '@/lib/codes/slug'
+import type { CodeKind } from '@/lib/codes/types'
 import { notFoundPage } from '@/lib/http/not-found-page'
 import { logger } from '@/lib/logger'
 import { recordScanFromRequest } from '@/lib/scans/service'
@@ -17,7 +18,9 @@ function redirectTo(location: string): Response {
   return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': 'no-store' } })
 }
 
-function locationFor(code: { kind: 'url' | 'message'; destination: string | null }, slug: string): string {
+/** A URL code goes to its destination, a message code to its message page, an event's venue code to self check-in. */
+function locationFor(code: { kind: CodeKind; destination: string | null }, slug: string): string {
+  if (code.kind === 'venue') return `/check-in/${slug}`
   return code.kind === 'url' && code.destination ? code.destination : `/m/${slug}`
 }
 
