@@ -19,6 +19,12 @@ export function SiteHeader() {
           Scanboard
         </Link>
         <nav className="flex items-center gap-4 text-sm">
+          <Link href="/" className="text-slate-600 hover:text-slate-900">
+            Codes
+          </Link>
+          <Link href="/events" className="text-slate-600 hover:text-slate-900">
+            Events
+          </Link>
           <Link href="/settings" className="text-slate-600 hover:text-slate-900">
             Settings
           </Link>

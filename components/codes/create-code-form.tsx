@@ -6,24 +6,9 @@ import { createCodeAction, type CreateCodeState } from '@/app/actions/create-cod
 import { CodePreview } from '@/components/codes/code-preview'
 import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '@/lib/codes/schema'
 import type { CodeView } from '@/lib/codes/view'
+import { borderFor, FieldError, inputClass } from '@/components/ui/form'
 
 const INITIAL_STATE: CreateCodeState = { status: 'idle', submission: 0 }
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {message}
-    </p>
-  )
-}
-
-const inputClass =
-  'mt-1 block w-full rounded-md border px-3 py-2 text-base shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500'
-
-function borderFor(error: string | undefined) {
-  return error ? 'border-red-500' : 'border-slate-300'
-}
 
 /** Renders the create form and, below it, the QR of the code just created (or the newest one). */
 export function CreateCodePanel({ newest }: { newest: CodeView | null }) {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react'
 
-import { initialCounts, useLiveCounts } from '@/components/live/use-live-counts'
+import { initialCounts, useLiveCounts, type LiveStatus } from '@/components/live/use-live-counts'
 
 interface ProjectorProps {
   id: string
@@ -44,12 +44,13 @@ function useWakeLock() {
   }, [])
 }
 
-/** Shows the full-screen counter for a hall: the count in large digits, the QR beside it. */
-export function Projector({ id, title, shortUrl, qrSvgDataUri, scanCount, lastScannedAt }: ProjectorProps) {
+/**
+ * The full-screen frame of a projector page: a title, the live status, a full-screen button,
+ * and the screen kept awake. The page's content goes in `children`.
+ */
+export function ProjectorShell({ title, status, children }: { title: string; status: LiveStatus; children: React.ReactNode }) {
   const rootRef = useRef<HTMLDivElement>(null)
   const [fullscreen, setFullscreen] = useState(false)
-  const { counts, status } = useLiveCounts([id], initialCounts([{ id, scanCount, lastScannedAt }]))
-  const count = counts[id]?.scanCount ?? scanCount
 
   useWakeLock()
 
@@ -91,7 +92,33 @@ export function Projector({ id, title, shortUrl, qrSvgDataUri, scanCount, lastSc
           </button>
         </div>
       </header>
+      {children}
+    </div>
+  )
+}
 
+/** The QR beside a projector's count, with its link written out for people without a camera app. */
+export function ProjectorQr({ qrSvgDataUri, shortUrl }: { qrSvgDataUri: string; shortUrl: string }) {
+  return (
+    <div className="flex flex-col items-center gap-4">
+      {/* eslint-disable-next-line @next/next/no-img-element -- a data URI needs no image optimisation */}
+      <img
+        src={qrSvgDataUri}
+        alt={`QR code for ${shortUrl}`}
+        className="qr-image h-[min(40vh,40vw)] w-[min(40vh,40vw)] rounded-xl bg-white p-2"
+      />
+      <div className="font-mono text-xl text-slate-300 lg:text-2xl">{shortUrl.replace(/^https?:\/\//, '')}</div>
+    </div>
+  )
+}
+
+/** Shows the full-screen counter for a hall: the count in large digits, the QR beside it. */
+export function Projector({ id, title, shortUrl, qrSvgDataUri, scanCount, lastScannedAt }: ProjectorProps) {
+  const { counts, status } = useLiveCounts([id], initialCounts([{ id, scanCount, lastScannedAt }]))
+  const count = counts[id]?.scanCount ?? scanCount
+
+  return (
+    <ProjectorShell title={title} status={status}>
       <main className="flex flex-1 flex-col items-center justify-center gap-12 px-8 pb-10 lg:flex-row lg:gap-24">
         <div className="text-center">
           <div
@@ -104,16 +131,8 @@ export function Projector({ id, title, shortUrl, qrSvgDataUri, scanCount, lastSc
           </div>
           <div className="mt-4 text-3xl text-slate-300 lg:text-5xl">{count === 1 ? 'scan' : 'scans'}</div>
         </div>
-        <div className="flex flex-col items-center gap-4">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a data URI needs no image optimisation */}
-          <img
-            src={qrSvgDataUri}
-            alt={`QR code for ${shortUrl}`}
-            className="qr-image h-[min(40vh,40vw)] w-[min(40vh,40vw)] rounded-xl bg-white p-2"
-          />
-          <div className="font-mono text-xl text-slate-300 lg:text-2xl">{shortUrl.replace(/^https?:\/\//, '')}</div>
-        </div>
+        <ProjectorQr qrSvgDataUri={qrSvgDataUri} shortUrl={shortUrl} />
       </main>
-    </div>
+    </ProjectorShell>
   )
 }

@@ -4,16 +4,12 @@ import { passwordMatches } from '@/lib/auth/password'
 import { consumeSignInAttempt, resetSignInAttempts } from '@/lib/auth/sign-in-limiter'
 import { startSession } from '@/lib/auth/session'
 import { getServerEnv, isAccessControlConfigured } from '@/lib/env'
+import { clientKey } from '@/lib/http/client-key'
 import { logger } from '@/lib/logger'
 
 export type SignInResult =
   | { ok: true }
   | { ok: false; reason: 'not_configured' | 'wrong_password' | 'rate_limited'; retryAfterSeconds?: number }
-
-/** Returns the key that sign-in attempts are counted under: the right-most X-Forwarded-For entry. */
-function clientKey(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown'
-}
 
 /** Checks the team password, rate-limited, and starts a session when it matches. */
 export async function signIn(password: string, headers: Headers): Promise<SignInResult> {

@@ -15,6 +15,8 @@ export type ApiErrorCode =
   | 'conflict'
   | 'not_a_badge'
   | 'invalid_csv'
+  | 'names_hidden'
+  | 'forbidden'
   | 'internal_error'
 
 /** Builds a JSON error response: `{ "error": { "code", "message", "fields"? } }`. */
@@ -42,11 +44,16 @@ export function withApiErrors<Args extends unknown[]>(
 
 const MAX_JSON_BODY_BYTES = 64 * 1024
 
-/** Reads a JSON body of at most 64 KiB, or returns the 4xx response to send. */
-export async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const text = await request.text()
-  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
-    return { ok: false, response: apiError(413, 'payload_too_large', 'Request body is larger than 64 KiB.') }
+/** Reads a JSON body of at most `maxBytes` (64 KiB unless told), or returns the 4xx response to send. */
+export async function readJsonBody(
+  request: Request,
+  maxBytes = MAX_JSON_BODY_BYTES,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  const text = declared > maxBytes ? '' : await request.text()
+  if (declared > maxBytes || Buffer.byteLength(text) > maxBytes) {
+    const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MiB` : `${maxBytes / 1024} KiB`
+    return { ok: false, response: apiError(413, 'payload_too_large', `Request body is larger than ${limit}.`) }
   }
   try {
     return { ok: true, body: JSON.parse(text) }

@@ -1,0 +1,88 @@
+'use client'
+
+import { useEffect, useState } from 'react'
+
+import { attendancePercent, useAttendance } from '@/components/events/use-attendance'
+import { ProjectorQr, ProjectorShell } from '@/components/live/projector'
+
+interface AttendanceProjectorProps {
+  eventId: string
+  codeId: string
+  name: string
+  checkedIn: number
+  expected: number
+  /** Where the venue code leads; shown only when attendees can check themselves in. */
+  venue: { shortUrl: string; qrSvgDataUri: string } | null
+  /** The organiser allowed first names on the projector. */
+  showNames: boolean
+  /** The share token, when the page was opened through the public link. */
+  shareToken: string | null
+}
+
+/**
+ * The projector page of an event: "312 / 450" in large digits and a progress bar. Live updates
+ * carry counts only; first names of arrivals are fetched over HTTP on each change, and only
+ * when the organiser switched names on.
+ */
+export function AttendanceProjector({ eventId, codeId, name, checkedIn, expected, venue, showNames, shareToken }: AttendanceProjectorProps) {
+  const live = useAttendance(codeId, checkedIn, expected)
+  const [names, setNames] = useState<string[]>([])
+
+  useEffect(() => {
+    if (!showNames) return
+    let cancelled = false
+    const query = shareToken ? `?token=${shareToken}` : ''
+    void (async () => {
+      try {
+        const response = await fetch(`/api/events/${eventId}/arrivals${query}`, { cache: 'no-store' })
+        if (!response.ok) return
+        const body = (await response.json()) as { names: string[] }
+        if (!cancelled) setNames(body.names)
+      } catch {
+        // Offline: the names catch up on the next change.
+      }
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [eventId, shareToken, showNames, live.version])
+
+  const percent = attendancePercent(live.checkedIn, live.expected)
+
+  return (
+    <ProjectorShell title={name} status={live.status}>
+      <main className="flex flex-1 flex-col items-center justify-center gap-12 px-8 pb-10 lg:flex-row lg:gap-24">
+        <div className="w-full max-w-4xl text-center">
+          <div
+            className="font-bold leading-none tabular-nums"
+            style={{ fontSize: 'clamp(5rem, 16vw, 22rem)' }}
+            data-testid="projector-attendance"
+            aria-live="polite"
+          >
+            {live.checkedIn.toLocaleString('en')}
+            {live.expected > 0 ? <span className="text-slate-400"> / {live.expected.toLocaleString('en')}</span> : null}
+          </div>
+          <div className="mt-4 text-3xl text-slate-300 lg:text-5xl">checked in</div>
+          {live.expected > 0 ? (
+            <div
+              role="progressbar"
+              aria-label="Share of the list checked in"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+              className="mx-auto mt-8 h-6 w-full overflow-hidden rounded-full bg-white/15"
+            >
+              <div className="h-full bg-green-500 transition-[width] duration-500" style={{ width: `${percent}%` }} />
+            </div>
+          ) : null}
+          {showNames && names.length > 0 ? (
+            <p className="mt-8 text-3xl text-slate-200 lg:text-4xl" data-testid="projector-names">
+              Welcome, {names.join(', ')}!
+            </p>
+          ) : null}
+        </div>
+        {venue ? <ProjectorQr qrSvgDataUri={venue.qrSvgDataUri} shortUrl={venue.shortUrl} /> : null}
+      </main>
+    </ProjectorShell>
+  )
+}
