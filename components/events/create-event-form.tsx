@@ -5,12 +5,7 @@ import { useActionState } from 'react'
 import { createEventAction, type FormState } from '@/app/actions/events'
 import { borderFor, FieldError, inputClass, primaryButtonClass } from '@/components/ui/form'
 import { MAX_EVENT_NAME_LENGTH } from '@/lib/events/schema'
-
-export const SELF_CHECK_IN_LABELS = {
-  off: 'Off: staff check people in',
-  list: 'Against the list: attendees enter their name or email',
-  open: 'Open: anyone checks in by name (no list needed)',
-} as const
+import { SELF_CHECK_IN_LABELS } from '@/lib/events/types'
 
 export function CreateEventForm() {
   const [state, formAction, pending] = useActionState<FormState, FormData>(createEventAction, { status: 'idle', submission: 0 })

@@ -2,6 +2,12 @@ export type SelfCheckInMode = 'off' | 'list' | 'open'
 
 export const SELF_CHECK_IN_MODES: readonly SelfCheckInMode[] = ['off', 'list', 'open']
 
+export const SELF_CHECK_IN_LABELS: Record<SelfCheckInMode, string> = {
+  off: 'Off: staff check people in',
+  list: 'Against the list: attendees enter their name or email',
+  open: 'Open: anyone checks in by name (no list needed)',
+}
+
 /** An event with its venue code and its attendance counts. */
 export interface EventRecord {
   id: string

@@ -7,13 +7,13 @@ import { rotateEventShareLinkAction, updateEventSettingsAction } from '@/app/act
 import { AddAttendeeForm } from '@/components/events/add-attendee-form'
 import { AttendancePanel } from '@/components/events/attendance-panel'
 import { AttendeeTable } from '@/components/events/attendee-table'
-import { SELF_CHECK_IN_LABELS } from '@/components/events/create-event-form'
 import { SiteHeader } from '@/components/site-header'
 import { CopyButton } from '@/components/ui/copy-button'
 import { secondaryButtonClass } from '@/components/ui/form'
 import { requireAdminPage } from '@/lib/auth/guards'
 import { hasAdminSession } from '@/lib/auth/session'
 import { getAttendeesPage, getEvent } from '@/lib/events/service'
+import { SELF_CHECK_IN_LABELS } from '@/lib/events/types'
 import { parsePositiveInt } from '@/lib/http/query'
 import { resolveSiteOrigin } from '@/lib/http/site-origin'
 
@@ -93,7 +93,8 @@ export default async function EventPage({ params, searchParams }: PageProps<'/ev
               </div>
             </div>
 
-            <form action={updateEventSettingsAction} className="space-y-3 text-sm">
+            {/* Keyed by the saved settings: React resets a form after its action, and the remount makes the reset land on the new values. */}
+            <form key={`${event.selfCheckIn}-${event.showNamesOnProjector}`} action={updateEventSettingsAction} className="space-y-3 text-sm">
               <input type="hidden" name="eventId" value={event.id} />
               <div>
                 <label htmlFor="self-check-in" className="font-medium text-slate-700">
