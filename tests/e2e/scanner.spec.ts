@@ -149,6 +149,43 @@ test('a foreign QR shows "Not a badge" and scanning goes on', async ({ page, bas
   }
 })
 
+test('a failed request shows a retry message and scanning goes on', async ({ page, baseURL, launchOptions }) => {
+  const event = await createEvent(page, 'Flaky network check')
+  const attendee = await addAttendee(page, event.id, 'Katherine Johnson')
+  const videoFile = path.join(videoDir, 'flaky.y4m')
+  writeQrVideo(videoFile, attendee.personalUrl.toUpperCase())
+
+  const camera = await openCameraBrowser(launchOptions, baseURL!, videoFile)
+  try {
+    const scanner = camera.page
+    // The first check-in request fails as if the connection dropped; later ones go through.
+    let failedRequests = 0
+    await scanner.route(`**/api/events/${event.id}/check-ins`, async (route) => {
+      if (failedRequests === 0) {
+        failedRequests += 1
+        await route.abort('internetdisconnected')
+      } else {
+        await route.continue()
+      }
+    })
+
+    await scanner.goto(`/events/${event.id}/scan`)
+    await setDoor(scanner, 'Door C')
+    await scanner.getByRole('button', { name: 'Start camera' }).click()
+
+    const notice = scanner.getByTestId('scan-notice')
+    await expect(notice).toHaveAttribute('data-kind', 'error', { timeout: 20_000 })
+    await expect(notice).toContainText('Could not reach the server. Check the connection, then scan the badge again.')
+
+    const result = scanner.getByTestId('check-in-result')
+    await expect(result).toHaveAttribute('data-outcome', 'accepted', { timeout: 15_000 })
+    await expect(result).toContainText('Checked in: Katherine')
+    expect(failedRequests).toBe(1)
+  } finally {
+    await camera.browser.close()
+  }
+})
+
 test.describe('on a phone screen', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
 
