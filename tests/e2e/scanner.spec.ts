@@ -84,6 +84,11 @@ test('scanning a badge checks in once, then reads as a duplicate', async ({ page
   const videoFile = path.join(videoDir, 'badge.y4m')
   writeQrVideo(videoFile, attendee.personalUrl.toUpperCase())
 
+  // The projector runs in the first browser, like a screen in the hall.
+  await page.goto(`/events/${event.id}/live`)
+  const projectorCount = page.getByTestId('projector-attendance')
+  await expect(projectorCount).toHaveText('0 / 1')
+
   const camera = await openCameraBrowser(launchOptions, baseURL!, videoFile)
   try {
     const scanner = camera.page
@@ -97,6 +102,7 @@ test('scanning a badge checks in once, then reads as a duplicate', async ({ page
     await expect(result).toHaveAttribute('data-outcome', 'accepted', { timeout: 20_000 })
     await expect(result).toContainText('Checked in: Ada')
     await expect(scanner.getByTestId('checked-in-count')).toHaveText('1 / 1')
+    await expect(projectorCount).toHaveText('1 / 1')
 
     const counts = await page.request.get(`/api/counts?ids=${event.codeId}`)
     expect(counts.ok()).toBe(true)
