@@ -2,7 +2,6 @@
 // autocannon on loopback. Then it sends 2,000 concurrent scans of one code, and times the
 // database's own cost per scan without HTTP. Prints a Markdown report and writes it to docs/BENCHMARKS.md
 // between the "bench:scan-route" markers. Needs `npm run build` first (`npm run bench` does it).
-import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,8 +13,9 @@ import { openPglite } from '@/lib/db/pglite'
 import { insertCode } from '@/lib/db/codes'
 import { recordScan, recordScans } from '@/lib/db/scans'
 
-import { TEST_ADMIN_PASSWORD } from '../tests/support/credentials'
 import { startTestServer } from '../tests/support/test-server'
+
+import { currentCommit, describeMachine, median, signIn, writeReport } from './support'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const SECONDS_PER_RUN = Number(process.env.BENCH_SECONDS ?? 5)
@@ -54,11 +54,6 @@ function summarize(level: LevelResult) {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
 
 async function load(url: string, options: { duration?: number; amount?: number; connections: number }): Promise<RunResult> {
   const result = await autocannon({
@@ -76,16 +71,6 @@ async function load(url: string, options: { duration?: number; amount?: number; 
     non3xx: result['2xx'] + result['4xx'] + result['5xx'],
     errors: result.errors + result.timeouts,
   }
-}
-
-async function signIn(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ password: TEST_ADMIN_PASSWORD }),
-  })
-  if (response.status !== 204) throw new Error(`signing in to the benchmark server failed: ${response.status}`)
-  return (response.headers.get('set-cookie') ?? '').split(';')[0]!
 }
 
 async function createCode(baseUrl: string, destination: string): Promise<{ id: string; slug: string }> {
@@ -139,12 +124,6 @@ async function measureDirectScans(): Promise<{ msSingle: number; msBatched: numb
   }
 }
 
-function describeMachine(): string {
-  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU'
-  const memoryGiB = Math.round(os.totalmem() / 2 ** 30)
-  return `${os.cpus().length} cores (${cpu}), ${memoryGiB} GiB, ${os.type()} ${os.release()}, Node ${process.version}`
-}
-
 async function main() {
   const server = await startTestServer({ ENABLE_BENCH_ROUTES: 'true', LOG_LEVEL: 'warn' })
   const lines: string[] = []
@@ -192,12 +171,7 @@ async function main() {
 
     const summaries = levels.map(summarize)
     const first = summaries[0]!
-    let commit = 'unknown'
-    try {
-      commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
-    } catch {
-      // Not a git checkout.
-    }
+    const commit = currentCommit()
 
     lines.push(
       `Run on ${new Date().toISOString().slice(0, 10)}, commit ${commit}: \`npm run bench\` ` +
@@ -239,15 +213,7 @@ async function main() {
   const report = lines.join('\n')
   console.log(report)
 
-  const docPath = path.join(import.meta.dirname, '..', 'docs', 'BENCHMARKS.md')
-  const doc = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : ''
-  const start = '<!-- bench:scan-route:start -->'
-  const end = '<!-- bench:scan-route:end -->'
-  if (doc.includes(start) && doc.includes(end)) {
-    const updated = `${doc.slice(0, doc.indexOf(start) + start.length)}\n${report}\n${doc.slice(doc.indexOf(end))}`
-    fs.writeFileSync(docPath, updated)
-    console.error(`Updated ${path.relative(process.cwd(), docPath)}.`)
-  }
+  writeReport('scan-route', report)
 }
 
 main().catch((error: unknown) => {

@@ -54,8 +54,8 @@ export function AttendanceProjector({ eventId, codeId, name, checkedIn, expected
       <main className="flex flex-1 flex-col items-center justify-center gap-12 px-8 pb-10 lg:flex-row lg:gap-24">
         <div className="w-full max-w-4xl text-center">
           <div
-            className="font-bold leading-none tabular-nums"
-            style={{ fontSize: 'clamp(5rem, 16vw, 22rem)' }}
+            className="font-bold leading-none whitespace-nowrap tabular-nums"
+            style={{ fontSize: venue ? 'clamp(3rem, 9vw, 16rem)' : 'clamp(4rem, 13vw, 20rem)' }}
             data-testid="projector-attendance"
             aria-live="polite"
           >
