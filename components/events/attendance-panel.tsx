@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
 
-import { attendancePercent, useAttendance } from '@/components/events/use-attendance'
+import { AttendanceBar } from '@/components/events/attendance-bar'
+import { useAttendance } from '@/components/events/use-attendance'
 import { LiveStatusBadge } from '@/components/live/live-status'
 import { LocalTime } from '@/components/ui/local-time'
 
@@ -66,8 +67,6 @@ export function AttendancePanel({ eventId, codeId, checkedIn, expected }: { even
     return () => clearTimeout(refreshTimer.current)
   }, [live.version, router])
 
-  const percent = attendancePercent(live.checkedIn, live.expected)
-
   return (
     <section aria-labelledby="attendance-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex items-center justify-between">
@@ -81,18 +80,7 @@ export function AttendancePanel({ eventId, codeId, checkedIn, expected }: { even
         {live.expected > 0 ? <span className="text-slate-500"> of {live.expected.toLocaleString('en')}</span> : null}
         <span className="ml-2 text-lg font-medium text-slate-500">checked in</span>
       </p>
-      {live.expected > 0 ? (
-        <div
-          role="progressbar"
-          aria-label="Share of the list checked in"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          className="h-3 overflow-hidden rounded-full bg-slate-200"
-        >
-          <div className="h-full bg-green-600 transition-[width]" style={{ width: `${percent}%` }} />
-        </div>
-      ) : null}
+      <AttendanceBar checkedIn={live.checkedIn} expected={live.expected} className="h-3 bg-slate-200" fillClassName="bg-green-600" />
 
       <div>
         <h3 className="text-sm font-medium text-slate-700">Recent check-ins</h3>

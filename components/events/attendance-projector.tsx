@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from 'react'
 
-import { attendancePercent, useAttendance } from '@/components/events/use-attendance'
+import { AttendanceBar } from '@/components/events/attendance-bar'
+import { useAttendance } from '@/components/events/use-attendance'
 import { ProjectorQr, ProjectorShell } from '@/components/live/projector'
 
 interface AttendanceProjectorProps {
@@ -47,8 +48,6 @@ export function AttendanceProjector({ eventId, codeId, name, checkedIn, expected
     }
   }, [eventId, shareToken, showNames, live.version])
 
-  const percent = attendancePercent(live.checkedIn, live.expected)
-
   return (
     <ProjectorShell title={name} status={live.status}>
       <main className="flex flex-1 flex-col items-center justify-center gap-12 px-8 pb-10 lg:flex-row lg:gap-24">
@@ -63,18 +62,12 @@ export function AttendanceProjector({ eventId, codeId, name, checkedIn, expected
             {live.expected > 0 ? <span className="text-slate-400"> / {live.expected.toLocaleString('en')}</span> : null}
           </div>
           <div className="mt-4 text-3xl text-slate-300 lg:text-5xl">checked in</div>
-          {live.expected > 0 ? (
-            <div
-              role="progressbar"
-              aria-label="Share of the list checked in"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={percent}
-              className="mx-auto mt-8 h-6 w-full overflow-hidden rounded-full bg-white/15"
-            >
-              <div className="h-full bg-green-500 transition-[width] duration-500" style={{ width: `${percent}%` }} />
-            </div>
-          ) : null}
+          <AttendanceBar
+            checkedIn={live.checkedIn}
+            expected={live.expected}
+            className="mx-auto mt-8 h-6 w-full bg-white/15"
+            fillClassName="bg-green-500 duration-500"
+          />
           {showNames && names.length > 0 ? (
             <p className="mt-8 text-3xl text-slate-200 lg:text-4xl" data-testid="projector-names">
               Welcome, {names.join(', ')}!

@@ -3,9 +3,9 @@
 import { useActionState } from 'react'
 
 import { createEventAction, type FormState } from '@/app/actions/events'
+import { SelfCheckInSelect } from '@/components/events/self-check-in-select'
 import { borderFor, FieldError, inputClass, primaryButtonClass } from '@/components/ui/form'
 import { MAX_EVENT_NAME_LENGTH } from '@/lib/events/schema'
-import { SELF_CHECK_IN_LABELS } from '@/lib/events/types'
 
 export function CreateEventForm() {
   const [state, formAction, pending] = useActionState<FormState, FormData>(createEventAction, { status: 'idle', submission: 0 })
@@ -32,23 +32,12 @@ export function CreateEventForm() {
           />
           <FieldError id="event-name-error" message={errors.name} />
         </div>
-        <div>
-          <label htmlFor="event-self-check-in" className="text-sm font-medium text-slate-700">
-            Self check-in with the venue code
-          </label>
-          <select
-            id="event-self-check-in"
-            name="selfCheckIn"
-            defaultValue={state.values?.selfCheckIn ?? 'off'}
-            className={`${inputClass} border-slate-300`}
-          >
-            {Object.entries(SELF_CHECK_IN_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelfCheckInSelect
+          id="event-self-check-in"
+          label="Self check-in with the venue code"
+          defaultValue={state.values?.selfCheckIn === 'list' || state.values?.selfCheckIn === 'open' ? state.values.selfCheckIn : 'off'}
+          className={`${inputClass} border-slate-300`}
+        />
       </div>
       <div className="flex items-center gap-4">
         <button type="submit" disabled={pending} className={primaryButtonClass}>

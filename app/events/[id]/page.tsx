@@ -7,13 +7,13 @@ import { rotateEventShareLinkAction, updateEventSettingsAction } from '@/app/act
 import { AddAttendeeForm } from '@/components/events/add-attendee-form'
 import { AttendancePanel } from '@/components/events/attendance-panel'
 import { AttendeeTable } from '@/components/events/attendee-table'
+import { SelfCheckInSelect } from '@/components/events/self-check-in-select'
 import { SiteHeader } from '@/components/site-header'
 import { CopyButton } from '@/components/ui/copy-button'
 import { secondaryButtonClass } from '@/components/ui/form'
 import { requireAdminPage } from '@/lib/auth/guards'
 import { hasAdminSession } from '@/lib/auth/session'
 import { getAttendeesPage, getEvent } from '@/lib/events/service'
-import { SELF_CHECK_IN_LABELS } from '@/lib/events/types'
 import { parsePositiveInt } from '@/lib/http/query'
 import { resolveSiteOrigin } from '@/lib/http/site-origin'
 
@@ -96,18 +96,12 @@ export default async function EventPage({ params, searchParams }: PageProps<'/ev
             {/* Keyed by the saved settings: React resets a form after its action, and the remount makes the reset land on the new values. */}
             <form key={`${event.selfCheckIn}-${event.showNamesOnProjector}`} action={updateEventSettingsAction} className="space-y-3 text-sm">
               <input type="hidden" name="eventId" value={event.id} />
-              <div>
-                <label htmlFor="self-check-in" className="font-medium text-slate-700">
-                  Self check-in
-                </label>
-                <select id="self-check-in" name="selfCheckIn" defaultValue={event.selfCheckIn} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2">
-                  {Object.entries(SELF_CHECK_IN_LABELS).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelfCheckInSelect
+                id="self-check-in"
+                label="Self check-in"
+                defaultValue={event.selfCheckIn}
+                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
+              />
               <label className="flex items-center gap-2">
                 <input type="checkbox" name="showNamesOnProjector" defaultChecked={event.showNamesOnProjector} className="h-4 w-4" />
                 Show first names of arrivals on the projector
