@@ -143,6 +143,25 @@ describe('badges', () => {
       expect(response.headers.get('location')).toContain('/sign-in?next=')
     })
 
+    it('splits more than 400 badges into parts', async () => {
+      const bigEventId = await createEvent('Big Hall')
+      for (let start = 0; start < 401; start += 8) {
+        const batch = []
+        for (let index = start; index < Math.min(start + 8, 401); index++) batch.push(addAttendee(bigEventId, { name: `Guest ${index + 1}` }))
+        await Promise.all(batch)
+      }
+
+      const first = await (await adminRequest(`/events/${bigEventId}/badges`)).text()
+      expect(first.match(/data-testid="badge"/g)).toHaveLength(400)
+      expect(first).toContain('Showing badges 1 to 400 of 401.')
+      expect(first).toContain(`href="/events/${bigEventId}/badges?paper=a4&amp;part=2"`)
+
+      const second = await (await adminRequest(`/events/${bigEventId}/badges?paper=letter&part=2`)).text()
+      expect(second.match(/data-testid="badge"/g)).toHaveLength(1)
+      expect(second).toContain('Showing badges 401 to 401 of 401.')
+      expect(second).toContain('Guest 401')
+    }, 60_000)
+
     it('returns 404 for an unknown event', async () => {
       const response = await adminRequest('/events/00000000-0000-4000-8000-000000000000/badges')
 
