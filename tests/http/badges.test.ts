@@ -95,6 +95,31 @@ describe('badges', () => {
     })
   })
 
+  describe('PATCH /api/events/[id]/attendees/[attendeeId]', () => {
+    it('rejects a signed-out request with 401', async () => {
+      const response = await request(`/api/events/${eventId}/attendees/${ada.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ cancelled: true }),
+      })
+
+      expect(response.status).toBe(401)
+    })
+
+    it('rejects a body without cancelled with 400', async () => {
+      const response = await postJson(`/api/events/${eventId}/attendees/${ada.id}`, { cancelled: 'yes' }, 'PATCH')
+
+      expect(response.status).toBe(400)
+      expect(((await response.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('cancelled')
+    })
+
+    it('returns 404 when the ticket is already cancelled', async () => {
+      const response = await postJson(`/api/events/${eventId}/attendees/${cancelled.id}`, { cancelled: true }, 'PATCH')
+
+      expect(response.status).toBe(404)
+    })
+  })
+
   describe('GET /events/[id]/badges', () => {
     it('shows names, ticket type and counts', async () => {
       const response = await adminRequest(`/events/${eventId}/badges`)
