@@ -60,10 +60,16 @@ export function streamBadgeZip(eventId: string, attendees: readonly Attendee[], 
         }
         next += 1
 
-        const file = new ZipPassThrough(fileName(attendee.name))
-        file.mtime = modified
-        zip.add(file)
-        file.push(renderMonochromeQrPng(personalCodeUrl(origin, attendee.token), BADGE_PNG_SIZE), true)
+        try {
+          const file = new ZipPassThrough(fileName(attendee.name))
+          file.mtime = modified
+          zip.add(file)
+          file.push(renderMonochromeQrPng(personalCodeUrl(origin, attendee.token), BADGE_PNG_SIZE), true)
+        } catch (error) {
+          // The response is already streaming, so the client sees a cut-off download rather than a 500.
+          logger.error({ err: error, eventId, attendeeId: attendee.id }, 'badge ZIP failed')
+          throw error
+        }
       },
       cancel() {
         zip.terminate()
