@@ -68,11 +68,12 @@ export interface NewCodeRow {
   qrSvg: string
 }
 
-/** Inserts a code and returns it, or returns null when the slug is taken. */
+/** Inserts a code and returns it, or returns null when the slug is taken or belonged to a deleted code. */
 export async function insertCode(db: Queryable, code: NewCodeRow): Promise<QrCode | null> {
   const rows = await db.query<CodeRow>(
     `insert into public.qr_codes as c (slug, kind, title, destination, message, short_url, qr_svg)
-     values ($1, $2, $3, $4, $5, $6, $7)
+     select $1, $2, $3, $4, $5, $6, $7
+     where not exists (select 1 from public.retired_slugs r where r.slug = $1)
      on conflict (slug) do nothing
      returning c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.share_token, c.created_at,
        0 as scan_count, null::timestamptz as last_scanned_at`,

@@ -124,7 +124,8 @@ export async function insertEvent(db: Queryable, event: NewEventRow): Promise<st
   const rows = await db.query<{ id: string }>(
     `with code as (
        insert into public.qr_codes (slug, kind, title, short_url, qr_svg)
-       values ($1, 'venue', $2, $3, $4)
+       select $1, 'venue', $2, $3, $4
+       where not exists (select 1 from public.retired_slugs r where r.slug = $1)
        on conflict (slug) do nothing
        returning id
      )

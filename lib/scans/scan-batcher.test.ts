@@ -6,7 +6,7 @@ import { ScanBatcher } from '@/lib/scans/scan-batcher'
 const scan = (slug: string): BatchScanInput => ({ slug, userAgent: null, referrer: null, ip: null })
 
 function result(slug: string, scanCount: number): RecordedScan {
-  return { codeId: slug, kind: 'url', destination: `https://example.com/${slug}`, message: null, scanCount }
+  return { codeId: slug, kind: 'url', destination: `https://example.com/${slug}`, message: null, scanCount, status: 'counted', fallbackUrl: null }
 }
 
 /** Returns a fake database call that records each batch it gets and resolves after `delayMs`. */

@@ -54,8 +54,10 @@ describe.each(backends)('row-level security on $name', (backend) => {
     ['delete from public.scan_counts', 'delete counts'],
     ["insert into public.scans (code_id) select code_id from public.scan_counts", 'insert scans'],
     ["update public.qr_codes set destination = 'https://evil.example/'", 'change a destination'],
-    ["select * from public.record_scan('rls2345', 'bot', null, null)", 'record a scan'],
-    ["select * from public.record_scans(array['rls2345'], array['bot'], array[null], array[null]::inet[])", 'record scans'],
+    [
+      "select * from public.record_scans(array['rls2345'], array['bot'], array[null], array[null]::inet[], array['human'], array[null], array[null])",
+      'record scans',
+    ],
     ["select * from public.check_in(gen_random_uuid(), 'token', null, 'door', 'scanner')", 'check someone in'],
     ['select * from public.undo_check_in(gen_random_uuid(), gen_random_uuid(), null)', 'undo a check-in'],
     ["select * from public.check_in_walk_in(gen_random_uuid(), 'Sam')", 'add a walk-in'],

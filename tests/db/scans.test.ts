@@ -46,6 +46,8 @@ describe.each(backends)('scans on $name', (backend) => {
       destination: 'https://example.com/landing?x=1#top',
       message: null,
       scanCount: 1,
+      status: 'counted',
+      fallbackUrl: null,
     })
   })
 
