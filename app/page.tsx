@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { CodesTable } from '@/components/codes/codes-table'
@@ -11,11 +12,13 @@ import { parsePositiveInt } from '@/lib/http/query'
 const PAGE_SIZE = 20
 
 export default async function HomePage({ searchParams }: PageProps<'/'>) {
-  const pageParam = (await searchParams).page
+  const query = await searchParams
+  const pageParam = query.page
+  const archived = query.archived === '1'
   const page = parsePositiveInt(typeof pageParam === 'string' ? pageParam : null, 1) ?? 1
   await requireAdminPage(page > 1 ? `/?page=${page}` : '/')
 
-  const list = await listCodesPage(page, PAGE_SIZE)
+  const list = await listCodesPage(page, PAGE_SIZE, archived)
   if (list.total > 0 && page > list.pageCount) redirect(`/?page=${list.pageCount}`)
   const newest = page === 1 ? list.codes[0] : (await listCodesPage(1, 1)).codes[0]
 
@@ -24,7 +27,12 @@ export default async function HomePage({ searchParams }: PageProps<'/'>) {
       <SiteHeader />
       <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-2">
         <CreateCodePanel newest={newest ? toCodeView(newest) : null} />
-        <CodesTable codes={list.codes.map(toCodeSummary)} page={list.page} pageCount={list.pageCount} total={list.total} />
+        <div className="space-y-2">
+          <CodesTable codes={list.codes.map(toCodeSummary)} page={list.page} pageCount={list.pageCount} total={list.total} />
+          <Link href={archived ? '/' : '/?archived=1'} className="inline-block text-sm text-indigo-700 underline">
+            {archived ? 'Back to active codes' : 'Show archived codes'}
+          </Link>
+        </div>
       </main>
     </>
   )

@@ -15,6 +15,19 @@ const serverEnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   SCAN_CAPTURE_IP: booleanFlag,
+  // Stored addresses are cut to /24 (IPv4) or /48 (IPv6) unless this is set to false.
+  SCAN_IP_ANONYMIZE: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((value) => value !== 'false' && value !== '0'),
+  // Where the client address comes from: only a header that the hosting platform or your own
+  // proxy sets. vercel: x-vercel-forwarded-for; proxy: the right-most X-Forwarded-For hop, which
+  // the nearest proxy appends; none: no address, so no unique scanners and no stored IPs.
+  CLIENT_IP_SOURCE: z.enum(['vercel', 'proxy', 'none']).optional(),
+  // Extra user-agent patterns to label as bots, comma-separated, matched case-insensitively.
+  SCAN_BOT_PATTERNS: z.string().optional(),
+  // The secret that the daily salt for unique scanners is derived from; SESSION_SECRET by default.
+  ANALYTICS_SECRET: z.string().min(32, 'must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
   ENABLE_BENCH_ROUTES: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),

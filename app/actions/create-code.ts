@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 
 import { requireAdminAction } from '@/lib/auth/guards'
-import { createCodeSchema, toFieldErrors, type FieldErrors } from '@/lib/codes/schema'
+import { createCodeSchema, loopError, toFieldErrors, type FieldErrors } from '@/lib/codes/schema'
 import { createCode } from '@/lib/codes/service'
 import { toCodeView, type CodeView } from '@/lib/codes/view'
 import { resolveSiteOrigin } from '@/lib/http/site-origin'
@@ -51,8 +51,12 @@ export async function createCodeAction(previous: CreateCodeState, formData: Form
     return { status: 'error', message: 'Check the highlighted field.', fieldErrors: toFieldErrors(parsed.error), values, submission }
   }
 
+  const origin = resolveSiteOrigin(await headers())
+  const loop = parsed.data.kind === 'url' ? loopError(parsed.data.destination, origin) : null
+  if (loop) return { status: 'error', message: 'Check the highlighted field.', fieldErrors: { destination: loop }, values, submission }
+
   try {
-    const code = await createCode(parsed.data, resolveSiteOrigin(await headers()))
+    const code = await createCode(parsed.data, origin)
     revalidatePath('/')
     return { status: 'created', message: 'QR code created.', code: toCodeView(code), values: { ...values, title: '', destination: '', message: '' }, submission }
   } catch (error) {

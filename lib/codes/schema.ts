@@ -139,3 +139,54 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   }
   return fieldErrors
 }
+
+const SHORT_LINK_PATH = /^\/(s|m|t|p|check-in)\//i
+
+/**
+ * Returns an error when `url` points at one of this app's own short links, which would send a
+ * scan round in a loop or count it twice; null otherwise. `origin` is the app's own origin.
+ */
+export function loopError(url: string, origin: string): string | null {
+  const target = new URL(url)
+  return target.host === new URL(origin).host && SHORT_LINK_PATH.test(target.pathname)
+    ? 'This URL is a short link of this app. Point the code at the final page instead, so scans do not loop.'
+    : null
+}
+
+const optionalUrlSchema = z
+  .string({ error: 'Fallback URL must be text.' })
+  .nullable()
+  .transform((value, ctx) => {
+    if (value === null || value.trim() === '') return null
+    const result = checkDestinationUrl(value)
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: result.message })
+      return z.NEVER
+    }
+    return result.href
+  })
+
+/** Changes to a code, from the JSON API or the code page; fields left out keep their value. */
+export const updateCodeSchema = z
+  .object({
+    title: titleSchema,
+    destination: destinationSchema.optional(),
+    paused: z.boolean({ error: 'paused must be true or false.' }).optional(),
+    expiresAt: z.iso
+      .datetime({ offset: true, error: 'Expiry must be a date and time with a time zone, such as 2026-12-31T23:59:00Z.' })
+      .nullable()
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value === null ? null : new Date(value))),
+    maxScans: z
+      .number({ error: 'Maximum scans must be a whole number.' })
+      .int('Maximum scans must be a whole number.')
+      .min(1, 'Maximum scans must be at least 1.')
+      .max(1_000_000_000, 'Maximum scans must be at most 1,000,000,000.')
+      .nullable()
+      .optional(),
+    fallbackUrl: optionalUrlSchema.optional(),
+    archived: z.boolean({ error: 'archived must be true or false.' }).optional(),
+  })
+  .strict()
+
+export type UpdateCodeInput = z.output<typeof updateCodeSchema>

@@ -1,7 +1,7 @@
 import 'server-only'
 
 import { renderQrSvg } from '@/lib/codes/qr'
-import type { CreateCodeInput } from '@/lib/codes/schema'
+import { loopError, type CreateCodeInput, type FieldErrors, type UpdateCodeInput } from '@/lib/codes/schema'
 import { generateSlug } from '@/lib/codes/slug'
 import type { QrCode, ScanCount } from '@/lib/codes/types'
 import { getDatabase } from '@/lib/db'
@@ -13,6 +13,8 @@ import {
   insertCode,
   listCodes,
   rotateShareToken,
+  deleteCode,
+  updateCode,
 } from '@/lib/db/codes'
 import { UUID_PATTERN } from '@/lib/http/query'
 import { logger } from '@/lib/logger'
@@ -50,6 +52,48 @@ export async function createCode(input: CreateCodeInput, origin: string): Promis
 
 
 
+export type UpdateCodeResult = { ok: true; code: QrCode } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true }
+
+/**
+ * Changes a code's title, destination or lifecycle. `raw` is the request as sent: a field it
+ * leaves out keeps its value (the schema turns a missing title into null, which would clear it).
+ */
+export async function updateCodeSettings(id: string, raw: Record<string, unknown>, input: UpdateCodeInput, origin: string): Promise<UpdateCodeResult> {
+  const code = await getCode(id)
+  if (!code) return { ok: false, notFound: true }
+
+  const fieldErrors: FieldErrors = {}
+  if (input.destination !== undefined) {
+    if (code.kind !== 'url') fieldErrors.destination = 'Only a URL code has a destination.'
+    else fieldErrors.destination = loopError(input.destination, origin) ?? undefined
+  }
+  if (input.fallbackUrl) fieldErrors.fallbackUrl = loopError(input.fallbackUrl, origin) ?? undefined
+  if (Object.values(fieldErrors).some(Boolean)) return { ok: false, fieldErrors }
+
+  await updateCode(await getDatabase(), code.id, { ...input, title: 'title' in raw ? input.title : undefined })
+  logger.info({ codeId: code.id, fields: Object.keys(raw) }, 'code updated')
+  const updated = await getCode(code.id)
+  return updated ? { ok: true, code: updated } : { ok: false, notFound: true }
+}
+
+export async function removeCode(id: string): Promise<boolean> {
+  if (!isUuid(id)) return false
+  const deleted = await deleteCode(await getDatabase(), id.toLowerCase())
+  if (deleted) logger.info({ codeId: id }, 'code deleted; its slug is retired')
+  return deleted
+}
+
+/** Says in words whether a code is live: paused, expired, at its limit, archived or active. */
+export function describeCodeState(code: QrCode, now = new Date()): string {
+  const parts: string[] = []
+  if (code.pausedAt) parts.push('Paused: scans get the paused page and do not count')
+  else if (code.expiresAt && code.expiresAt <= now) parts.push('Expired: scans get a 410 page and do not count')
+  else if (code.maxScans !== null && code.scanCount >= code.maxScans) parts.push(`Limit of ${code.maxScans.toLocaleString('en')} scans reached`)
+  else parts.push('Active')
+  if (code.archivedAt) parts.push('archived')
+  return parts.join(' · ')
+}
+
 export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value.toLowerCase())
 }
@@ -79,10 +123,10 @@ export async function rotateCodeShareLink(id: string): Promise<boolean> {
   return rotated
 }
 
-export async function listCodesPage(page: number, pageSize: number) {
+export async function listCodesPage(page: number, pageSize: number, archived = false) {
   const size = Math.min(Math.max(1, pageSize), MAX_PAGE_SIZE)
   const pageNumber = Math.max(1, page)
-  const { codes, total } = await listCodes(await getDatabase(), { limit: size, offset: (pageNumber - 1) * size })
+  const { codes, total } = await listCodes(await getDatabase(), { limit: size, offset: (pageNumber - 1) * size, archived })
   return { codes, total, page: pageNumber, pageSize: size, pageCount: Math.max(1, Math.ceil(total / size)) }
 }
 
@@ -102,5 +146,10 @@ export function toCodeJson(code: QrCode) {
     scanCount: code.scanCount,
     lastScannedAt: code.lastScannedAt?.toISOString() ?? null,
     createdAt: code.createdAt.toISOString(),
+    paused: code.pausedAt !== null,
+    expiresAt: code.expiresAt?.toISOString() ?? null,
+    maxScans: code.maxScans,
+    fallbackUrl: code.fallbackUrl,
+    archived: code.archivedAt !== null,
   }
 }

@@ -19,6 +19,13 @@ export interface QrCode {
   scanCount: number
   lastScannedAt: Date | null
   createdAt: Date
+  pausedAt: Date | null
+  expiresAt: Date | null
+  /** The most human scans the code counts; later scans get the closed page. */
+  maxScans: number | null
+  /** Where a paused, expired or exhausted code sends people instead of the closed page. */
+  fallbackUrl: string | null
+  archivedAt: Date | null
 }
 
 /** The live part of a code: the only data that live updates carry. */

@@ -14,6 +14,11 @@ interface CodeRow {
   created_at: Date
   scan_count: number
   last_scanned_at: Date | null
+  paused_at: Date | null
+  expires_at: Date | null
+  max_scans: number | null
+  fallback_url: string | null
+  archived_at: Date | null
 }
 
 interface CountRow {
@@ -27,7 +32,8 @@ interface CountRow {
 
 const CODE_COLUMNS = `
   c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.share_token, c.created_at,
-  coalesce(sc.scan_count, 0) as scan_count, sc.last_scanned_at
+  coalesce(sc.scan_count, 0) as scan_count, sc.last_scanned_at,
+  c.paused_at, c.expires_at, c.max_scans, c.fallback_url, c.archived_at
 `
 
 function toQrCode(row: CodeRow): QrCode {
@@ -44,6 +50,11 @@ function toQrCode(row: CodeRow): QrCode {
     scanCount: row.scan_count,
     lastScannedAt: row.last_scanned_at,
     createdAt: row.created_at,
+    pausedAt: row.paused_at,
+    expiresAt: row.expires_at,
+    maxScans: row.max_scans,
+    fallbackUrl: row.fallback_url,
+    archivedAt: row.archived_at,
   }
 }
 
@@ -76,7 +87,8 @@ export async function insertCode(db: Queryable, code: NewCodeRow): Promise<QrCod
      where not exists (select 1 from public.retired_slugs r where r.slug = $1)
      on conflict (slug) do nothing
      returning c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.share_token, c.created_at,
-       0 as scan_count, null::timestamptz as last_scanned_at`,
+       0 as scan_count, null::timestamptz as last_scanned_at,
+       c.paused_at, c.expires_at, c.max_scans, c.fallback_url, c.archived_at`,
     [code.slug, code.kind, code.title, code.destination, code.message, code.shortUrl, code.qrSvg],
   )
   return rows[0] ? toQrCode(rows[0]) : null
@@ -108,20 +120,23 @@ export function findCodeByShareToken(db: Queryable, shareToken: string): Promise
 /** Lists codes newest first, with the total number of codes for pagination. */
 export async function listCodes(
   db: Queryable,
-  { limit, offset }: { limit: number; offset: number },
+  { limit, offset, archived = false }: { limit: number; offset: number; archived?: boolean },
 ): Promise<{ codes: QrCode[]; total: number }> {
   const rows = await db.query<CodeRow & { total: number }>(
     `select ${CODE_COLUMNS}, count(*) over ()::int as total
      from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
-     where c.kind <> 'venue'
+     where c.kind <> 'venue' and (c.archived_at is not null) = $3
      order by c.created_at desc, c.id desc
      limit $1 offset $2`,
-    [limit, offset],
+    [limit, offset, archived],
   )
   if (rows.length > 0) return { codes: rows.map(toQrCode), total: rows[0]?.total ?? 0 }
 
   // An offset past the end returns no rows, and so no window total either.
-  const totals = await db.query<{ total: number }>("select count(*)::int as total from public.qr_codes where kind <> 'venue'")
+  const totals = await db.query<{ total: number }>(
+    "select count(*)::int as total from public.qr_codes where kind <> 'venue' and (archived_at is not null) = $1",
+    [archived],
+  )
   return { codes: [], total: totals[0]?.total ?? 0 }
 }
 
@@ -142,5 +157,53 @@ export async function rotateShareToken(db: Queryable, id: string): Promise<boole
     "update public.qr_codes set share_token = replace(gen_random_uuid()::text, '-', '') where id = $1 returning id",
     [id],
   )
+  return rows.length > 0
+}
+
+export interface CodeChanges {
+  title?: string | null
+  destination?: string
+  paused?: boolean
+  expiresAt?: Date | null
+  maxScans?: number | null
+  fallbackUrl?: string | null
+  archived?: boolean
+}
+
+/**
+ * Changes a code's title, destination and lifecycle in one statement; fields left undefined
+ * keep their value. The slug, and so the printed QR, never changes. Returns false when there
+ * is no such code, or when a destination is given for a code that is not a URL code.
+ */
+export async function updateCode(db: Queryable, id: string, changes: CodeChanges): Promise<boolean> {
+  const has = (value: unknown) => value !== undefined
+  const rows = await db.query(
+    `update public.qr_codes set
+       title = case when $2 then $3 else title end,
+       destination = case when $4 then $5 else destination end,
+       paused_at = case when $6 then (case when $7 then coalesce(paused_at, now()) else null end) else paused_at end,
+       expires_at = case when $8 then $9::timestamptz else expires_at end,
+       max_scans = case when $10 then $11::integer else max_scans end,
+       fallback_url = case when $12 then $13 else fallback_url end,
+       archived_at = case when $14 then (case when $15 then coalesce(archived_at, now()) else null end) else archived_at end
+     where id = $1 and (not $4 or kind = 'url')
+     returning id`,
+    [
+      id,
+      has(changes.title), changes.title ?? null,
+      has(changes.destination), changes.destination ?? null,
+      has(changes.paused), changes.paused ?? false,
+      has(changes.expiresAt), changes.expiresAt ?? null,
+      has(changes.maxScans), changes.maxScans ?? null,
+      has(changes.fallbackUrl), changes.fallbackUrl ?? null,
+      has(changes.archived), changes.archived ?? false,
+    ],
+  )
+  return rows.length > 0
+}
+
+/** Deletes a code and its scans; its slug is retired and never given out again. */
+export async function deleteCode(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.query("delete from public.qr_codes where id = $1 and kind <> 'venue' returning id", [id])
   return rows.length > 0
 }

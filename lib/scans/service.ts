@@ -4,23 +4,32 @@ import { getDatabase } from '@/lib/db'
 import { listRecentScans, recordScans, type RecordedScan } from '@/lib/db/scans'
 import { getServerEnv } from '@/lib/env'
 import { logger } from '@/lib/logger'
+import { classifyHit, parseBotPatterns } from '@/lib/scans/classify'
+import { anonymizeAddress, clientAddress, visitorHash, type ClientIpSource } from '@/lib/scans/client-address'
 import { ScanBatcher } from '@/lib/scans/scan-batcher'
 
 export const MAX_STORED_USER_AGENT = 512
 export const MAX_STORED_REFERRER = 2048
 
-/**
- * Returns the client address to store, or null unless SCAN_CAPTURE_IP is on. It is the
- * right-most X-Forwarded-For entry: the one the nearest proxy appended (Vercel overwrites the
- * header with the client's address). Next's own server fills the header from the socket only
- * when it is absent.
- * NOTE: without a proxy in front, a client can choose this value by sending the header.
- */
-function captureClientIp(headers: Headers): string | null {
-  if (!getServerEnv().SCAN_CAPTURE_IP) return null
-  const hops = headers.get('x-forwarded-for')?.split(',').map((hop) => hop.trim()).filter(Boolean) ?? []
-  const ip = hops.at(-1)?.replace(/^::ffff:/, '')
-  return ip && /^[0-9a-f.:]+$/i.test(ip) ? ip : null
+/** The configured source of client addresses: x-vercel-forwarded-for on Vercel, none elsewhere unless set. */
+function ipSource(): ClientIpSource {
+  const env = getServerEnv()
+  return env.CLIENT_IP_SOURCE ?? (process.env.VERCEL ? 'vercel' : 'none')
+}
+
+let botPatterns: { source: string | undefined; patterns: RegExp[] } | undefined
+
+function extraBotPatterns(): RegExp[] {
+  const source = getServerEnv().SCAN_BOT_PATTERNS
+  if (!botPatterns || botPatterns.source !== source) botPatterns = { source, patterns: parseBotPatterns(source) }
+  return botPatterns.patterns
+}
+
+/** Reads the two-letter country that Vercel adds, and only on Vercel, where a client cannot set it. */
+function countryOf(headers: Headers): string | null {
+  if (ipSource() !== 'vercel') return null
+  const country = headers.get('x-vercel-ip-country')?.toUpperCase()
+  return country && /^[A-Z]{2}$/.test(country) ? country : null
 }
 
 function truncate(value: string | null, maxLength: number): string | null {
@@ -46,14 +55,25 @@ function getScanBatcher(): Promise<ScanBatcher> {
   return globalForBatcher.scanboardScanBatcher
 }
 
-/** Records a scan of `slug` and returns where it leads, or null for an unknown slug. */
-export async function recordScanFromRequest(slug: string, headers: Headers): Promise<RecordedScan | null> {
+/**
+ * Records a hit of `slug` with its label and returns where it leads, or null for an unknown
+ * slug. Only human scans count. The address is used for the day's visitor hash and is stored
+ * only when SCAN_CAPTURE_IP is on, cut to its network unless SCAN_IP_ANONYMIZE is false.
+ */
+export async function recordScanFromRequest(slug: string, method: string, headers: Headers): Promise<RecordedScan | null> {
+  const env = getServerEnv()
   const batcher = await getScanBatcher()
+  const label = classifyHit(method, headers, extraBotPatterns())
+  const userAgent = truncate(headers.get('user-agent'), MAX_STORED_USER_AGENT)
+  const address = clientAddress(headers, ipSource())
   return batcher.record({
     slug,
-    userAgent: truncate(headers.get('user-agent'), MAX_STORED_USER_AGENT),
+    userAgent,
     referrer: truncate(headers.get('referer'), MAX_STORED_REFERRER),
-    ip: captureClientIp(headers),
+    ip: address && env.SCAN_CAPTURE_IP ? (env.SCAN_IP_ANONYMIZE ? anonymizeAddress(address) : address) : null,
+    label,
+    visitorHash: address && label === 'human' ? visitorHash(address, userAgent ?? '', env.ANALYTICS_SECRET ?? env.SESSION_SECRET) : null,
+    country: countryOf(headers),
   })
 }
 

@@ -18,7 +18,7 @@ describe('POST /api/codes', () => {
     expect(code.slug).toMatch(/^[23456789abcdefghjkmnpqrstuvwxyz]{7}$/)
     expect(code.shortUrl).toBe(`${baseUrl()}/s/${code.slug}`)
     expect(Object.keys(code).sort()).toEqual(
-      ['createdAt', 'destination', 'id', 'kind', 'lastScannedAt', 'scanCount', 'shortUrl', 'slug', 'title'].sort(),
+      ['archived', 'createdAt', 'destination', 'expiresAt', 'fallbackUrl', 'id', 'kind', 'lastScannedAt', 'maxScans', 'paused', 'scanCount', 'shortUrl', 'slug', 'title'].sort(),
     )
     expect(response.headers.get('location')).toBe(`/api/codes/${code.id}`)
   })
@@ -122,7 +122,7 @@ describe('QR downloads', () => {
 describe('API errors', () => {
   it.each([
     ['PUT', '/api/codes', 'GET, POST'],
-    ['DELETE', '/api/codes/00000000-0000-4000-8000-000000000000', 'GET'],
+    ['PUT', '/api/codes/00000000-0000-4000-8000-000000000000', 'GET, PATCH, DELETE'],
     ['POST', '/api/counts', 'GET'],
   ])('answer %s %s with 405 JSON', async (method, path, allow) => {
     const response = await adminRequest(path, { method })

@@ -61,7 +61,13 @@ export async function getScanCount(id: string): Promise<number> {
   return body.counts[0]?.scanCount ?? -1
 }
 
-/** Requests a path without following redirects. */
+/** A phone browser's user agent: the scan route counts only hits that look human. */
+export const BROWSER_USER_AGENT =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1'
+
+/** Requests a path without following redirects, as a phone browser unless `init` names another agent. */
 export function request(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${baseUrl()}${path}`, { redirect: 'manual', ...init })
+  const headers = new Headers(init.headers)
+  if (!headers.has('user-agent')) headers.set('user-agent', BROWSER_USER_AGENT)
+  return fetch(`${baseUrl()}${path}`, { redirect: 'manual', ...init, headers })
 }

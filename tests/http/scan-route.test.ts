@@ -77,7 +77,7 @@ describe('GET /s/{slug}', () => {
     const response = await request(`/s/${slug}`)
     expect(response.status).toBe(404)
     expect(response.headers.get('content-type')).toContain('text/html')
-    expect(await response.text()).toContain("This QR code doesn't lead anywhere")
+    expect(await response.text()).toContain("This QR code doesn’t lead anywhere")
   })
 
   it('returns 404 to HEAD of an unknown slug', async () => {

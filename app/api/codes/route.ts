@@ -1,5 +1,5 @@
 import { authorizeApiRequest } from '@/lib/auth/guards'
-import { createCodeSchema, toFieldErrors } from '@/lib/codes/schema'
+import { createCodeSchema, loopError, toFieldErrors } from '@/lib/codes/schema'
 import { createCode, listCodesPage, toCodeJson } from '@/lib/codes/service'
 import { apiError, methodNotAllowed, readJsonBody, withApiErrors } from '@/lib/http/api-errors'
 import { resolveSiteOrigin } from '@/lib/http/site-origin'
@@ -20,7 +20,11 @@ export const POST = withApiErrors('POST /api/codes', async (request) => {
     return apiError(400, 'validation_failed', 'The code could not be created: check the fields.', toFieldErrors(parsed.error))
   }
 
-  const code = await createCode(parsed.data, resolveSiteOrigin(request.headers))
+  const origin = resolveSiteOrigin(request.headers)
+  const loop = parsed.data.kind === 'url' ? loopError(parsed.data.destination, origin) : null
+  if (loop) return apiError(400, 'validation_failed', 'The code could not be created: check the fields.', { destination: loop })
+
+  const code = await createCode(parsed.data, origin)
   return Response.json({ code: toCodeJson(code) }, { status: 201, headers: { Location: `/api/codes/${code.id}` } })
 })
 

@@ -10,13 +10,16 @@ import { requireAdminPage } from '@/lib/auth/guards'
 import { hasAdminSession } from '@/lib/auth/session'
 import { CopyButton } from '@/components/ui/copy-button'
 import { LocalTime } from '@/components/ui/local-time'
-import { getCode } from '@/lib/codes/service'
+import { CodeSettingsForm } from '@/components/codes/code-settings-form'
+import { describeCodeState, getCode } from '@/lib/codes/service'
 import { toCodeView } from '@/lib/codes/view'
 import { resolveSiteOrigin } from '@/lib/http/site-origin'
 import { getRecentScans } from '@/lib/scans/service'
 import { describeUserAgent } from '@/lib/scans/user-agent'
 
 const RECENT_SCANS = 50
+
+const SCAN_LABELS = { human: 'closed code', bot: 'bot or link preview', prefetch: 'browser prefetch', head: 'HEAD request' } as const
 
 export async function generateMetadata({ params }: PageProps<'/codes/[id]'>): Promise<Metadata> {
   if (!(await hasAdminSession())) return { title: 'Sign in' }
@@ -43,6 +46,9 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
             ← All codes
           </Link>
           <h1 className="mt-2 text-2xl font-semibold break-words">{code.title ?? `/s/${code.slug}`}</h1>
+          <p className="mt-1 text-sm font-medium" data-testid="code-state">
+            {describeCodeState(code)}
+          </p>
         </div>
 
         <div className="grid gap-6 lg:grid-cols-[auto_1fr]">
@@ -103,6 +109,19 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
           </section>
         </div>
 
+        <CodeSettingsForm
+          key={`${code.pausedAt?.getTime()}-${code.expiresAt?.getTime()}-${code.maxScans}-${code.archivedAt?.getTime()}`}
+          id={code.id}
+          kind={code.kind}
+          title={code.title}
+          destination={code.destination}
+          paused={code.pausedAt !== null}
+          expiresAt={code.expiresAt?.toISOString() ?? null}
+          maxScans={code.maxScans}
+          fallbackUrl={code.fallbackUrl}
+          archived={code.archivedAt !== null}
+        />
+
         <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-lg font-semibold">Latest scans</h2>
           <p className="text-sm text-slate-500">The {RECENT_SCANS} most recent, newest first. Reload to see new ones.</p>
@@ -115,6 +134,7 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
                   <th scope="col" className="py-2 font-medium">Time</th>
                   <th scope="col" className="py-2 font-medium">Browser and system</th>
                   <th scope="col" className="py-2 font-medium">Referrer</th>
+                  <th scope="col" className="py-2 font-medium">Counted</th>
                 </tr>
               </thead>
               <tbody>
@@ -125,6 +145,7 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
                     </td>
                     <td className="py-2 pr-4 align-top">{describeUserAgent(scan.userAgent)}</td>
                     <td className="max-w-xs truncate py-2 text-slate-600">{scan.referrer ?? '—'}</td>
+                    <td className="py-2 pl-4 whitespace-nowrap">{scan.counted ? 'yes' : `no (${SCAN_LABELS[scan.label]})`}</td>
                   </tr>
                 ))}
               </tbody>
