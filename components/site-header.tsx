@@ -14,7 +14,7 @@ export function SiteHeader() {
           SESSION_SECRET to require the team password; production refuses to start without them.
         </p>
       ) : null}
-      <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Scanboard
         </Link>

@@ -20,7 +20,7 @@ const OUTCOME_LABELS: Record<LogEntry['outcome'], string> = {
   accepted: 'checked in',
   duplicate: 'already in',
   cancelled: 'cancelled ticket',
-  unknown: 'unknown code',
+  unknown: 'not on the list',
   undone: 'check-in undone',
 }
 
@@ -77,8 +77,11 @@ export function AttendancePanel({ eventId, codeId, checkedIn, expected }: { even
       </div>
       <p className="text-4xl font-bold tabular-nums" data-testid="attendance-count">
         {live.checkedIn.toLocaleString('en')}
-        {live.expected > 0 ? <span className="text-slate-500"> of {live.expected.toLocaleString('en')}</span> : null}
-        <span className="ml-2 text-lg font-medium text-slate-500">checked in</span>
+        {live.expected > 0 && live.checkedIn <= live.expected ? <span className="text-slate-500"> of {live.expected.toLocaleString('en')}</span> : null}
+        <span className="ml-2 text-lg font-medium text-slate-500">
+          checked in
+          {live.expected > 0 && live.checkedIn > live.expected ? ` (${live.expected.toLocaleString('en')} on the list, the rest walk-ins)` : ''}
+        </span>
       </p>
       <AttendanceBar checkedIn={live.checkedIn} expected={live.expected} className="h-3 bg-slate-200" fillClassName="bg-green-600" />
 
@@ -93,7 +96,7 @@ export function AttendancePanel({ eventId, codeId, checkedIn, expected }: { even
             {log.map((entry) => (
               <li key={entry.id} className="flex justify-between gap-3 py-1.5">
                 <span className="min-w-0 break-words">
-                  <span className="font-medium">{entry.name ?? 'Unknown code'}</span>{' '}
+                  <span className="font-medium">{entry.name ?? 'A code'}</span>{' '}
                   <span className={entry.outcome === 'accepted' ? 'text-green-700' : 'text-slate-500'}>{OUTCOME_LABELS[entry.outcome]}</span>
                   {entry.door ? <span className="text-slate-500"> · {entry.door}</span> : null}
                 </span>

@@ -15,7 +15,6 @@ export function AttendanceProjectorForEvent({ event, viaShareLink }: { event: Ev
           ? null
           : { shortUrl: event.shortUrl, qrSvgDataUri: `data:image/svg+xml;base64,${Buffer.from(event.qrSvg).toString('base64')}` }
       }
-      showNames={event.showNamesOnProjector}
       shareToken={viaShareLink ? event.shareToken : null}
     />
   )

@@ -14,23 +14,22 @@ interface AttendanceProjectorProps {
   expected: number
   /** Where the venue code leads; shown only when attendees can check themselves in. */
   venue: { shortUrl: string; qrSvgDataUri: string } | null
-  /** The organiser allowed first names on the projector. */
-  showNames: boolean
   /** The share token, when the page was opened through the public link. */
   shareToken: string | null
 }
 
 /**
  * The projector page of an event: "312 / 450" in large digits and a progress bar. Live updates
- * carry counts only; first names of arrivals are fetched over HTTP on each change, and only
- * when the organiser switched names on.
+ * carry counts only; first names of arrivals are fetched over HTTP on each change, and the
+ * server sends them only while the organiser has names switched on.
  */
-export function AttendanceProjector({ eventId, codeId, name, checkedIn, expected, venue, showNames, shareToken }: AttendanceProjectorProps) {
+export function AttendanceProjector({ eventId, codeId, name, checkedIn, expected, venue, shareToken }: AttendanceProjectorProps) {
   const live = useAttendance(codeId, checkedIn, expected)
   const [names, setNames] = useState<string[]>([])
 
+  // Fetched on every change, whatever the page was loaded with: the organiser may switch names
+  // on or off while the projector is open, and the change arrives as a count update.
   useEffect(() => {
-    if (!showNames) return
     let cancelled = false
     const query = shareToken ? `?token=${shareToken}` : ''
     void (async () => {
@@ -46,7 +45,7 @@ export function AttendanceProjector({ eventId, codeId, name, checkedIn, expected
     return () => {
       cancelled = true
     }
-  }, [eventId, shareToken, showNames, live.version])
+  }, [eventId, shareToken, live.version])
 
   return (
     <ProjectorShell title={name} status={live.status}>
@@ -59,16 +58,19 @@ export function AttendanceProjector({ eventId, codeId, name, checkedIn, expected
             aria-live="polite"
           >
             {live.checkedIn.toLocaleString('en')}
-            {live.expected > 0 ? <span className="text-slate-400"> / {live.expected.toLocaleString('en')}</span> : null}
+            {live.expected > 0 && live.checkedIn <= live.expected ? <span className="text-slate-400"> / {live.expected.toLocaleString('en')}</span> : null}
           </div>
-          <div className="mt-4 text-3xl text-slate-300 lg:text-5xl">checked in</div>
+          <div className="mt-4 text-3xl text-slate-300 lg:text-5xl">
+            checked in
+            {live.expected > 0 && live.checkedIn > live.expected ? ` · ${live.expected.toLocaleString('en')} on the list` : ''}
+          </div>
           <AttendanceBar
             checkedIn={live.checkedIn}
             expected={live.expected}
             className="mx-auto mt-8 h-6 w-full bg-white/15"
             fillClassName="bg-green-500 duration-500"
           />
-          {showNames && names.length > 0 ? (
+          {names.length > 0 ? (
             <p className="mt-8 text-3xl text-slate-200 lg:text-4xl" data-testid="projector-names">
               Welcome, {names.join(', ')}!
             </p>

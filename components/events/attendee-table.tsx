@@ -81,7 +81,7 @@ export function AttendeeTable({ eventId, attendees, total, page, pageCount, sear
                     {attendee.name}
                     {attendee.walkIn ? <span className="ml-1 text-xs text-slate-500">(walk-in)</span> : null}
                   </td>
-                  <td className="py-2 pr-3 break-all text-slate-600">{attendee.email}</td>
+                  <td className="py-2 pr-3 break-words text-slate-600">{attendee.email}</td>
                   <td className="py-2 pr-3 text-slate-600">{attendee.ticketType}</td>
                   <td className="py-2 pr-3">
                     {attendee.cancelledAt ? (

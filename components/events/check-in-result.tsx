@@ -36,7 +36,7 @@ export function CheckInResultPanel({ result, className = '' }: { result: CheckIn
       </div>
       {result.outcome === 'duplicate' && result.checkedInAt ? (
         <p className="mt-2 text-lg">
-          Already checked in at <LocalTime iso={result.checkedInAt} format="time" />
+          First check-in at <LocalTime iso={result.checkedInAt} format="time" />
           {result.checkedInBy ? ` (${result.checkedInBy})` : ''}
         </p>
       ) : null}

@@ -67,14 +67,15 @@ export function ImportAttendees({ eventId }: { eventId: string }) {
       })
       if (!response.ok) {
         setError(await errorMessage(response))
-        setStage({ kind: 'choose' })
+        // A refused mapping keeps the last good preview, so the organiser can pick again.
+        setStage(mapping ? { kind: 'preview' } : { kind: 'choose' })
         return
       }
       setPreview(((await response.json()) as { preview: Preview }).preview)
       setStage({ kind: 'preview' })
     } catch {
       setError('Could not reach the server. Check the connection and try again.')
-      setStage({ kind: 'choose' })
+      setStage(mapping ? { kind: 'preview' } : { kind: 'choose' })
     }
   }
 
@@ -255,7 +256,7 @@ export function ImportAttendees({ eventId }: { eventId: string }) {
                 <p className="text-sm text-slate-700">Fix the file and choose it again, or skip these rows.</p>
                 <label className="flex items-center gap-2 text-sm">
                   <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} className="h-4 w-4" />
-                  Skip the {preview.errorCount.toLocaleString('en')} rows with problems and import the rest
+                  Skip the {preview.errorCount === 1 ? 'row' : `${preview.errorCount.toLocaleString('en')} rows`} with problems and import the rest
                 </label>
               </>
             ) : null}

@@ -165,8 +165,15 @@ export async function updateEventSettings(
   id: string,
   settings: { selfCheckIn: SelfCheckInMode; showNamesOnProjector: boolean },
 ): Promise<boolean> {
+  // Touching the counts row sends a live update, so open projectors pick the change up.
   const rows = await db.query(
-    'update public.events set self_check_in = $2, show_names_on_projector = $3 where id = $1 returning id',
+    `with changed as (
+       update public.events set self_check_in = $2, show_names_on_projector = $3 where id = $1 returning code_id
+     ),
+     touched as (
+       update public.scan_counts sc set version = sc.version + 1 from changed where sc.code_id = changed.code_id returning 1
+     )
+     select 1 from changed`,
     [id, settings.selfCheckIn, settings.showNamesOnProjector],
   )
   return rows.length > 0

@@ -116,7 +116,11 @@ export function analyseAttendeeCsv(
   if (mappingError) return { ok: false, message: mappingError }
 
   const seen = new Map<string, number | 'list'>()
-  for (const person of options.existing ?? []) seen.set(duplicateKey(person.name, person.email), 'list')
+  for (const person of options.existing ?? []) {
+    seen.set(duplicateKey(person.name, person.email), 'list')
+    // A row without an email is the same person as someone on the list with that name.
+    seen.set(duplicateKey(person.name, null), 'list')
+  }
 
   const errors: RowError[] = []
   let errorCount = 0

@@ -77,9 +77,10 @@ export const createEventSchema = z.object({
   selfCheckIn: selfCheckInSchema.optional().default('off'),
 })
 
+/** A change of an event's settings; a field left out keeps its value. */
 export const eventSettingsSchema = z.object({
-  selfCheckIn: selfCheckInSchema,
-  showNamesOnProjector: z.boolean({ error: 'showNamesOnProjector must be true or false.' }),
+  selfCheckIn: selfCheckInSchema.optional(),
+  showNamesOnProjector: z.boolean({ error: 'showNamesOnProjector must be true or false.' }).optional(),
 })
 
 /** One attendee added by hand or through `POST /api/events/<id>/attendees`. */

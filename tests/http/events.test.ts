@@ -199,8 +199,9 @@ describe('venue code and self check-in', () => {
     const ada = await addAttendee(event.id, { name: 'Ada Lovelace' })
     await checkIn(event.id, { code: ada.personalUrl, door: 'A' })
 
-    expect((await adminRequest(`/api/events/${event.id}/arrivals`)).status).toBe(403)
-    const patched = await postJson(`/api/events/${event.id}`, { selfCheckIn: 'list', showNamesOnProjector: true }, 'PATCH')
+    const hidden = await adminRequest(`/api/events/${event.id}/arrivals`)
+    expect(await hidden.json()).toEqual({ names: [], shown: false })
+    const patched = await postJson(`/api/events/${event.id}`, { showNamesOnProjector: true }, 'PATCH')
     expect(patched.status).toBe(200)
 
     // The projector's share link reads the names without a session.
@@ -208,7 +209,7 @@ describe('venue code and self check-in', () => {
     const shareToken = /\/p\/([0-9a-f]{32})/.exec(await page.text())?.[1]
     expect(shareToken).toBeDefined()
     const names = await request(`/api/events/${event.id}/arrivals?token=${shareToken}`)
-    expect(await names.json()).toEqual({ names: ['Ada'] })
+    expect(await names.json()).toEqual({ names: ['Ada'], shown: true })
     expect((await request(`/api/events/${event.id}/arrivals?token=${'0'.repeat(32)}`)).status).toBe(401)
     expect((await request(`/p/${shareToken}`)).status).toBe(200)
   })

@@ -7,12 +7,14 @@ import { rotateEventShareLinkAction, updateEventSettingsAction } from '@/app/act
 import { AddAttendeeForm } from '@/components/events/add-attendee-form'
 import { AttendancePanel } from '@/components/events/attendance-panel'
 import { AttendeeTable } from '@/components/events/attendee-table'
+import { LocalAddressNote } from '@/components/events/local-address-note'
 import { SelfCheckInSelect } from '@/components/events/self-check-in-select'
 import { SiteHeader } from '@/components/site-header'
 import { CopyButton } from '@/components/ui/copy-button'
 import { secondaryButtonClass } from '@/components/ui/form'
 import { requireAdminPage } from '@/lib/auth/guards'
 import { hasAdminSession } from '@/lib/auth/session'
+import { isLocalOnlyUrl } from '@/lib/codes/qr'
 import { getAttendeesPage, getEvent } from '@/lib/events/service'
 import { parsePositiveInt } from '@/lib/http/query'
 import { resolveSiteOrigin } from '@/lib/http/site-origin'
@@ -68,6 +70,8 @@ export default async function EventPage({ params, searchParams }: PageProps<'/ev
             </a>
           </nav>
         </div>
+
+        <LocalAddressNote host={isLocalOnlyUrl(event.shortUrl) ? new URL(event.shortUrl).host : null} what="The venue code, badges and personal links" />
 
         <div className="grid gap-6 lg:grid-cols-2">
           <AttendancePanel eventId={event.id} codeId={event.codeId} checkedIn={event.checkedIn} expected={event.expected} />

@@ -24,7 +24,10 @@ export const PATCH = withApiErrors('PATCH /api/events/[id]', async (request, con
   if (!parsed.success) {
     return apiError(400, 'validation_failed', 'The settings were not changed: check the fields.', toFieldErrors(parsed.error))
   }
-  await changeEventSettings(loaded.event.id, parsed.data)
+  await changeEventSettings(loaded.event.id, {
+    selfCheckIn: parsed.data.selfCheckIn ?? loaded.event.selfCheckIn,
+    showNamesOnProjector: parsed.data.showNamesOnProjector ?? loaded.event.showNamesOnProjector,
+  })
   const event = await getEvent(loaded.event.id)
   if (!event) return apiError(404, 'not_found', `No event with id ${loaded.event.id}.`)
   return Response.json({ event: toEventJson(event) })

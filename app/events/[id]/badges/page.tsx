@@ -4,9 +4,11 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { BadgeCard } from '@/components/events/badge-card'
+import { LocalAddressNote } from '@/components/events/local-address-note'
 import { PrintButton } from '@/components/events/print-button'
 import { requireAdminPage } from '@/lib/auth/guards'
 import { hasAdminSession } from '@/lib/auth/session'
+import { isLocalOnlyUrl } from '@/lib/codes/qr'
 import {
   BADGES_PER_PART,
   PAPER_LAYOUTS,
@@ -43,7 +45,8 @@ export default async function BadgesPage({ params, searchParams }: Props) {
   const event = await getEvent(id)
   if (!event) notFound()
 
-  const badges = await loadBadgePart(event.id, resolveSiteOrigin(await headers()), requestedPart)
+  const origin = resolveSiteOrigin(await headers())
+  const badges = await loadBadgePart(event.id, origin, requestedPart)
   const pageHref = (options: { paper?: PaperSize; part?: number }) =>
     `/events/${event.id}/badges?paper=${options.paper ?? paper}&part=${options.part ?? badges.part}`
 
@@ -101,6 +104,7 @@ export default async function BadgesPage({ params, searchParams }: Props) {
           In the print dialog, set the scale to 100% (not &ldquo;Fit to page&rdquo;) so the codes keep their size, and the
           paper to {PAPER_LAYOUTS[paper].label}.
         </p>
+        <LocalAddressNote host={isLocalOnlyUrl(origin) ? new URL(origin).host : null} what="These badges" />
       </div>
 
       <main className="flex flex-col items-center gap-6 bg-slate-100 py-6 print:block print:bg-white print:py-0">

@@ -8,8 +8,8 @@ export const runtime = 'nodejs'
 const NAMES_SHOWN = 5
 
 /**
- * First names of the latest arrivals, for the projector. Only when the organiser switched names
- * on; allowed with a session or API key, or with the event's projector share token.
+ * First names of the latest arrivals, for the projector: an empty list unless the organiser
+ * switched names on. Allowed with a session or API key, or with the event's projector share token.
  */
 export const GET = withApiErrors('GET /api/events/[id]/arrivals', async (request, context: RouteContext<'/api/events/[id]/arrivals'>) => {
   const { id } = await context.params
@@ -21,10 +21,9 @@ export const GET = withApiErrors('GET /api/events/[id]/arrivals', async (request
     if (denied) return denied
   }
   if (!event) return apiError(404, 'not_found', `No event with id ${id}.`)
-  if (!event.showNamesOnProjector) return apiError(403, 'names_hidden', 'The organiser has not switched on names for the projector.')
-
-  const names = await getRecentArrivalNames(event.id, NAMES_SHOWN)
-  return Response.json({ names }, { headers: { 'Cache-Control': 'no-store' } })
+  // With names switched off the answer is an empty list, so an open projector clears them.
+  const names = event.showNamesOnProjector ? await getRecentArrivalNames(event.id, NAMES_SHOWN) : []
+  return Response.json({ names, shown: event.showNamesOnProjector }, { headers: { 'Cache-Control': 'no-store' } })
 })
 export const POST = methodNotAllowed(['GET'])
 export const PUT = methodNotAllowed(['GET'])
