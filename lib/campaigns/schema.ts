@@ -26,7 +26,7 @@ export const campaignNameSchema = z.object({ name: nameSchema })
 
 /**
  * The body of `PUT /api/campaigns/{id}/codes`: the complete list of code ids in display order.
- * Ids come back in lower case; a repeated id is rejected rather than dropped, because it is
+ * Ids come back in lower case. A repeated id is rejected rather than dropped, because it is
  * most likely a mistake in the caller's list.
  */
 export const campaignCodesSchema = z.object({
@@ -47,7 +47,7 @@ export const campaignCodesSchema = z.object({
       }
       const repeated = normalized.find((id, index) => normalized.indexOf(id) !== index)
       if (repeated !== undefined) {
-        ctx.addIssue({ code: 'custom', message: `Code ${repeated} is listed twice.` })
+        ctx.addIssue({ code: 'custom', message: `Code ${repeated} appears twice in codeIds. List each code once.` })
         return z.NEVER
       }
       return normalized
