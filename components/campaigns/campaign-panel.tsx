@@ -11,7 +11,7 @@ export function CampaignPanel({ campaignId, codes }: { campaignId: string; codes
   const { total, rows, status } = useCampaignCounts(codes)
 
   return (
-    <section aria-labelledby="campaign-counts-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <section aria-labelledby="campaign-counts-heading" className="self-start rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="campaign-counts-heading" className="text-lg font-semibold">
         Scans
       </h2>
