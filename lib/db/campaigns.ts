@@ -22,7 +22,8 @@ interface CampaignCodeRow {
   last_scanned_at: Date | null
 }
 
-// The sum is a bigint, which node-postgres returns as a string; 100 codes cannot overflow a JS number.
+// The sum is a bigint, which node-postgres returns as a string, so toCampaignSummary converts it.
+// The sum of 100 integer counts stays far below 2^53, so the conversion is exact.
 const CAMPAIGN_COLUMNS = `
   ca.id, ca.name, ca.share_token, ca.created_at,
   (select count(*)::int from public.campaign_codes cc where cc.campaign_id = ca.id) as code_count,
@@ -132,7 +133,7 @@ export async function countCampaignCodes(db: Queryable, campaignId: string): Pro
   return rows[0]?.count ?? 0
 }
 
-/** Returns the kind of each code in `ids` that exists; ids of codes that do not exist are missing from the map. */
+/** Returns the kind of each code in `ids` that exists. Ids of codes that do not exist are missing from the map. */
 export async function findCodeKinds(db: Queryable, ids: readonly string[]): Promise<Map<string, CodeKind>> {
   if (ids.length === 0) return new Map()
   const rows = await db.query<{ id: string; kind: CodeKind }>('select id, kind from public.qr_codes where id = any($1::uuid[])', [ids])
