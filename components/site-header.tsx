@@ -25,6 +25,9 @@ export function SiteHeader() {
           <Link href="/events" className="text-slate-600 hover:text-slate-900">
             Events
           </Link>
+          <Link href="/campaigns" className="text-slate-600 hover:text-slate-900">
+            Campaigns
+          </Link>
           <Link href="/settings" className="text-slate-600 hover:text-slate-900">
             Settings
           </Link>

@@ -27,7 +27,17 @@ describe.each(backends)('migrations on $name', (backend) => {
     const tables = await db.query<{ table_name: string }>(
       "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
     )
-    expect(tables.map((row) => row.table_name)).toEqual(['api_keys', 'attendees', 'check_ins', 'events', 'qr_codes', 'scan_counts', 'scans'])
+    expect(tables.map((row) => row.table_name)).toEqual([
+      'api_keys',
+      'attendees',
+      'campaign_codes',
+      'campaigns',
+      'check_ins',
+      'events',
+      'qr_codes',
+      'scan_counts',
+      'scans',
+    ])
   })
 
   it('are idempotent', async () => {
@@ -83,6 +93,8 @@ describe.each(backends)('migrations on $name', (backend) => {
     expect(rows).toEqual([
       { relname: 'api_keys', relrowsecurity: true },
       { relname: 'attendees', relrowsecurity: true },
+      { relname: 'campaign_codes', relrowsecurity: true },
+      { relname: 'campaigns', relrowsecurity: true },
       { relname: 'check_ins', relrowsecurity: true },
       { relname: 'events', relrowsecurity: true },
       { relname: 'qr_codes', relrowsecurity: true },
