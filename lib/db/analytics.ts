@@ -1,7 +1,7 @@
 import type { ScanLabel } from '@/lib/db/scans'
 import type { Queryable } from '@/lib/db/types'
 
-/** The width of one chart bucket. Minute and hour buckets are absolute; day buckets are local days. */
+/** The width of one chart bucket. Minute and hour buckets are absolute, and day buckets are local days. */
 export type BucketUnit = 'minute' | 'hour' | 'day'
 
 /** One code's scans between two instants, with the IANA zone that local days and times use. */
@@ -38,7 +38,7 @@ export interface ValueCount {
 
 /**
  * Converts local wall times (`YYYY-MM-DD HH:MM`) in `timeZone` to instants, with Postgres's
- * time zone database. Raises Postgres error 22023 when Postgres does not know the zone.
+ * time zone database. Raises Postgres error 22023 for a zone Postgres does not recognise.
  */
 export async function resolveLocalTimes(db: Queryable, startLocal: string, endLocal: string, timeZone: string): Promise<{ start: Date; end: Date }> {
   const [row] = await db.query<{ start: Date; end: Date }>(
@@ -110,7 +110,7 @@ export async function countScansOverTime(db: Queryable, window: ScanWindow, unit
   return rows.map((row) => ({ start: new Date(row.start), local: row.local, humans: row.humans, hits: row.hits }))
 }
 
-/** Counts hits and counted scans per label; labels without hits are left out. */
+/** Counts hits and counted scans per label. Labels without hits are left out. */
 export async function countScansByLabel(db: Queryable, window: ScanWindow): Promise<LabelCount[]> {
   return db.query<LabelCount>(
     `select label, count(*)::int as hits, count(*) filter (where counted)::int as counted

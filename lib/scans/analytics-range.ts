@@ -62,7 +62,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /**
  * Parses the `tz`, `from` and `to` query parameters. `from` and `to` are local dates
  * (`YYYY-MM-DD`) or local times (`YYYY-MM-DDTHH:MM`) in `tz`. A date `to` includes its whole
- * day; a time `to` is exclusive. `tz` defaults to UTC. With `required` false, missing `from`
+ * day, and a time `to` is exclusive. `tz` defaults to UTC. With `required` false, missing `from`
  * and `to` select every scan.
  */
 export function parseRangeQuery(params: URLSearchParams, { required }: { required: boolean }): RangeParseResult {

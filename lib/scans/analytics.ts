@@ -16,7 +16,7 @@ export const SCAN_LABELS: readonly ScanLabel[] = ['human', 'bot', 'prefetch', 'h
 export interface CodeAnalytics {
   range: {
     timeZone: string
-    /** ISO instants; `end` is exclusive. */
+    /** ISO instants. `end` is exclusive. */
     start: string
     end: string
     unit: BucketUnit
@@ -39,10 +39,10 @@ export interface CodeAnalytics {
   referrers: BreakdownEntry[]
 }
 
-/** Raised when Postgres does not know a zone that the runtime's Intl accepted. */
+/** Raised for a zone that the runtime's Intl accepts but Postgres does not recognise. */
 export class UnsupportedTimeZoneError extends Error {
   constructor(readonly timeZone: string) {
-    super(`tz "${timeZone}" is not a time zone the database knows. Pass another IANA name for the same place.`)
+    super(`tz "${timeZone}" is not a time zone the database recognises. Pass another IANA name for the same place.`)
     this.name = 'UnsupportedTimeZoneError'
   }
 }

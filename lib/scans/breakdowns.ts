@@ -14,7 +14,7 @@ export interface UserAgentBreakdowns {
   devices: BreakdownEntry[]
 }
 
-/** How many entries a breakdown keeps; the rest are summed into one "Other" entry. */
+/** Maximum entries in a breakdown, counting the "Other" entry that sums the rest. */
 export const MAX_BREAKDOWN_ENTRIES = 10
 
 export const UNKNOWN = 'Unknown'

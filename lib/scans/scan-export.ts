@@ -8,7 +8,7 @@ import { parseAgentParts, type AgentParts } from '@/lib/scans/breakdowns'
 /** Scans fetched per query. Memory use grows with this, not with the number of scans. */
 export const EXPORT_PAGE_SIZE = 5000
 
-/** Distinct user agents whose parse is kept; the cache is emptied when it reaches this size. */
+/** Maximum distinct user agents whose parse is cached. The cache is emptied when full. */
 const AGENT_CACHE_SIZE = 2000
 
 /** Formats an offset in minutes east of UTC as `+HH:MM` or `-HH:MM`. */

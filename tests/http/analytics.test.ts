@@ -86,7 +86,7 @@ describe('analytics API', () => {
 
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
-    expect(await response.text()).toBe(
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer())).toBe(
       '\uFEFF"Time (UTC)","Time (Europe/Paris)","Label","Counted","Browser","OS","Device","Country","Referrer"\r\n',
     )
   })
@@ -153,7 +153,8 @@ describe.skipIf(!serverDatabaseUrl)('scan export with stored scans', () => {
     for await (const chunk of response.body!) {
       chunks += 1
       const text = decoder.decode(chunk, { stream: true })
-      lines += text.split('\r\n').length - 1
+      // Counted on bytes, because a CR LF pair can be split between two chunks.
+      for (const byte of chunk) if (byte === 0x0a) lines += 1
       tail = (tail + text).slice(-1000)
     }
     const lastLine = tail.split('\r\n').at(-2) ?? ''
