@@ -7,6 +7,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Base URL of the server under test, or '' when its database is not available here. */
     baseUrl: string
+    /** The database of the server under test, for tests that insert rows directly, or '' on PGlite (which the server locks). */
+    serverDatabaseUrl: string
   }
 }
 
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject) {
     const server = await startTestServer({ SCAN_CAPTURE_IP: 'false' })
     project.provide('baseUrl', server.baseUrl)
     project.provide('postgresAdminUrl', '')
+    project.provide('serverDatabaseUrl', '')
     return () => server.stop()
   }
 
@@ -26,12 +29,14 @@ export default async function setup(project: TestProject) {
   if (!postgres) {
     project.provide('baseUrl', '')
     project.provide('postgresAdminUrl', '')
+    project.provide('serverDatabaseUrl', '')
     return undefined
   }
   project.provide('postgresAdminUrl', postgres.adminUrl)
   const database = await createTestDatabase(postgres.adminUrl)
   const server = await startTestServer({ SCAN_CAPTURE_IP: 'false', DATABASE_URL: database.url, DB_MIGRATE_ON_START: 'true' })
   project.provide('baseUrl', server.baseUrl)
+  project.provide('serverDatabaseUrl', database.url)
   return async () => {
     await server.stop()
     await dropTestDatabase(postgres.adminUrl, database.name)
