@@ -10,6 +10,7 @@ import { requireAdminPage } from '@/lib/auth/guards'
 import { hasAdminSession } from '@/lib/auth/session'
 import { CopyButton } from '@/components/ui/copy-button'
 import { LocalTime } from '@/components/ui/local-time'
+import { CodeAnalytics } from '@/components/analytics/code-analytics'
 import { CodeSettingsForm } from '@/components/codes/code-settings-form'
 import { describeCodeState, getCode } from '@/lib/codes/service'
 import { toCodeView } from '@/lib/codes/view'
@@ -121,6 +122,8 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
           fallbackUrl={code.fallbackUrl}
           archived={code.archivedAt !== null}
         />
+
+        <CodeAnalytics codeId={code.id} />
 
         <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-lg font-semibold">Latest scans</h2>
