@@ -4,6 +4,7 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { rotateShareLinkAction } from '@/app/actions/rotate-share-link'
+import { QrDesignPanel } from '@/components/codes/qr-design-form'
 import { LiveCount } from '@/components/live/live-count'
 import { SiteHeader } from '@/components/site-header'
 import { requireAdminPage } from '@/lib/auth/guards'
@@ -102,6 +103,8 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
             </div>
           </section>
         </div>
+
+        <QrDesignPanel code={code} />
 
         <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-lg font-semibold">Latest scans</h2>
