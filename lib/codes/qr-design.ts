@@ -112,7 +112,7 @@ function colourSchema(label: string) {
   })
 }
 
-/** The decoded size of a base64 string, without decoding it. */
+/** Computes the decoded size of a base64 string without decoding it. */
 function base64ByteLength(base64: string): number {
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0
   return Math.floor((base64.length * 3) / 4) - padding

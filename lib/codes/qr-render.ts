@@ -2,7 +2,7 @@ import QRCode from 'qrcode'
 
 import type { QrDesign } from '@/lib/codes/qr-design'
 
-/** Where the logo and the background-coloured plate behind it sit, in modules from the image's top-left corner. */
+/** The position of the logo and of the background-coloured plate behind it, in modules from the image's top-left corner. */
 export interface LogoPlacement {
   /** The plate: whole modules, so that no module is left half covered. */
   plateStart: number
