@@ -27,7 +27,7 @@ describe.each(backends)('migrations on $name', (backend) => {
     const tables = await db.query<{ table_name: string }>(
       "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
     )
-    expect(tables.map((row) => row.table_name)).toEqual(['api_keys', 'attendees', 'check_ins', 'events', 'qr_codes', 'scan_counts', 'scans'])
+    expect(tables.map((row) => row.table_name)).toEqual(['api_keys', 'attendees', 'check_ins', 'events', 'qr_codes', 'qr_designs', 'scan_counts', 'scans'])
   })
 
   it('are idempotent', async () => {
@@ -86,6 +86,7 @@ describe.each(backends)('migrations on $name', (backend) => {
       { relname: 'check_ins', relrowsecurity: true },
       { relname: 'events', relrowsecurity: true },
       { relname: 'qr_codes', relrowsecurity: true },
+      { relname: 'qr_designs', relrowsecurity: true },
       { relname: 'scan_counts', relrowsecurity: true },
       { relname: 'scans', relrowsecurity: true },
     ])

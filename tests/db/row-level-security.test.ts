@@ -44,7 +44,7 @@ describe.each(backends)('row-level security on $name', (backend) => {
     expect(rows).toEqual([{ code_id: codeId, scan_count: 1 }])
   })
 
-  it.each(['qr_codes', 'scans', 'api_keys', 'events', 'attendees', 'check_ins'])('hides %s from anon', async (table) => {
+  it.each(['qr_codes', 'qr_designs', 'scans', 'api_keys', 'events', 'attendees', 'check_ins'])('hides %s from anon', async (table) => {
     await expect(asAnon(db, `select * from public.${table}`)).rejects.toThrow(/permission denied/)
   })
 
