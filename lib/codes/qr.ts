@@ -2,7 +2,8 @@ import QRCode from 'qrcode'
 
 export const QR_ERROR_CORRECTION = 'M' as const
 export const MIN_PNG_SIZE = 64
-export const MAX_PNG_SIZE = 2048
+// 4096 px is 34.7 cm wide at 300 dpi, enough for a poster.
+export const MAX_PNG_SIZE = 4096
 export const DEFAULT_PNG_SIZE = 512
 
 // The QR alphanumeric character set: 0-9, A-Z, space and $ % * + - . / :

@@ -35,6 +35,8 @@ describe.each(backends)('migrations on $name', (backend) => {
       'check_ins',
       'events',
       'qr_codes',
+      'qr_designs',
+      'retired_slugs',
       'scan_counts',
       'scans',
     ])
@@ -98,6 +100,8 @@ describe.each(backends)('migrations on $name', (backend) => {
       { relname: 'check_ins', relrowsecurity: true },
       { relname: 'events', relrowsecurity: true },
       { relname: 'qr_codes', relrowsecurity: true },
+      { relname: 'qr_designs', relrowsecurity: true },
+      { relname: 'retired_slugs', relrowsecurity: true },
       { relname: 'scan_counts', relrowsecurity: true },
       { relname: 'scans', relrowsecurity: true },
     ])

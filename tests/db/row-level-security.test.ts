@@ -44,9 +44,12 @@ describe.each(backends)('row-level security on $name', (backend) => {
     expect(rows).toEqual([{ code_id: codeId, scan_count: 1 }])
   })
 
-  it.each(['qr_codes', 'scans', 'api_keys', 'events', 'attendees', 'check_ins', 'campaigns', 'campaign_codes'])('hides %s from anon', async (table) => {
-    await expect(asAnon(db, `select * from public.${table}`)).rejects.toThrow(/permission denied/)
-  })
+  it.each(['qr_codes', 'qr_designs', 'scans', 'api_keys', 'events', 'attendees', 'check_ins', 'campaigns', 'campaign_codes', 'retired_slugs'])(
+    'hides %s from anon',
+    async (table) => {
+      await expect(asAnon(db, `select * from public.${table}`)).rejects.toThrow(/permission denied/)
+    },
+  )
 
   it.each([
     ["insert into public.scan_counts (code_id) values (gen_random_uuid())", 'insert counts'],

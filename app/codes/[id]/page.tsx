@@ -4,6 +4,7 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { rotateShareLinkAction } from '@/app/actions/rotate-share-link'
+import { QrDesignPanel } from '@/components/codes/qr-design-form'
 import { LiveCount } from '@/components/live/live-count'
 import { SiteHeader } from '@/components/site-header'
 import { requireAdminPage } from '@/lib/auth/guards'
@@ -122,6 +123,8 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
           fallbackUrl={code.fallbackUrl}
           archived={code.archivedAt !== null}
         />
+
+        <QrDesignPanel code={code} />
 
         <CodeAnalytics codeId={code.id} />
 

@@ -1,10 +1,10 @@
-import { DEFAULT_PNG_SIZE, MAX_PNG_SIZE, MIN_PNG_SIZE, renderQrPng } from '@/lib/codes/qr'
+import { DEFAULT_PNG_SIZE, MAX_PNG_SIZE, MIN_PNG_SIZE } from '@/lib/codes/qr'
 import { authorizeApiRequest } from '@/lib/auth/guards'
-import { getCode } from '@/lib/codes/service'
+import { getCodeWithDesign, renderCodePng } from '@/lib/codes/design-service'
 import { apiError, withApiErrors } from '@/lib/http/api-errors'
 import { parsePositiveInt } from '@/lib/http/query'
 
-// Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
+// Uses Node.js APIs (the database drivers, node:crypto, sharp), which the Edge runtime lacks.
 export const runtime = 'nodejs'
 
 export const GET = withApiErrors('GET /api/codes/[id]/qr.png', async (request, context: RouteContext<'/api/codes/[id]/qr.png'>) => {
@@ -20,14 +20,15 @@ export const GET = withApiErrors('GET /api/codes/[id]/qr.png', async (request, c
   }
 
   const { id } = await context.params
-  const code = await getCode(id)
-  if (!code) return apiError(404, 'not_found', `No code with id ${id}.`)
+  const found = await getCodeWithDesign(id)
+  if (!found) return apiError(404, 'not_found', `No code with id ${id}.`)
 
-  const png = await renderQrPng(code.shortUrl, size)
+  const png = await renderCodePng(found.code, found.design, size)
   const headers: Record<string, string> = {
     'Content-Type': 'image/png',
-    'Cache-Control': 'public, max-age=31536000, immutable',
+    // The design can change, so a cached image is checked again before use.
+    'Cache-Control': 'private, no-cache',
   }
-  if (params.has('download')) headers['Content-Disposition'] = `attachment; filename="qr-${code.slug}-${size}px.png"`
+  if (params.has('download')) headers['Content-Disposition'] = `attachment; filename="qr-${found.code.slug}-${size}px.png"`
   return new Response(new Uint8Array(png), { headers })
 })

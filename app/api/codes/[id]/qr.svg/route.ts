@@ -15,8 +15,11 @@ export const GET = withApiErrors('GET /api/codes/[id]/qr.svg', async (request, c
 
   const headers: Record<string, string> = {
     'Content-Type': 'image/svg+xml',
-    // The image never changes once created.
-    'Cache-Control': 'public, max-age=31536000, immutable',
+    // The design can change, so a cached image is checked again before use.
+    'Cache-Control': 'private, no-cache',
+    // The SVG may embed an uploaded SVG logo. Opened on its own, it may show data: images and
+    // nothing else: no scripts, no requests.
+    'Content-Security-Policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
   }
   if (new URL(request.url).searchParams.has('download')) {
     headers['Content-Disposition'] = `attachment; filename="qr-${code.slug}.svg"`
