@@ -18,7 +18,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   if (project.name !== 'http-postgres') {
-    const server = await startTestServer({ SCAN_CAPTURE_IP: 'false' })
+    const server = await startTestServer({ SCAN_CAPTURE_IP: 'false', CLIENT_IP_SOURCE: 'vercel' })
     project.provide('baseUrl', server.baseUrl)
     project.provide('postgresAdminUrl', '')
     project.provide('serverDatabaseUrl', '')
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('postgresAdminUrl', postgres.adminUrl)
   const database = await createTestDatabase(postgres.adminUrl)
-  const server = await startTestServer({ SCAN_CAPTURE_IP: 'false', DATABASE_URL: database.url, DB_MIGRATE_ON_START: 'true' })
+  const server = await startTestServer({ SCAN_CAPTURE_IP: 'false', CLIENT_IP_SOURCE: 'vercel', DATABASE_URL: database.url, DB_MIGRATE_ON_START: 'true' })
   project.provide('baseUrl', server.baseUrl)
   project.provide('serverDatabaseUrl', database.url)
   return async () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { describe, expect, inject, it } from 'vitest'
 
 import { adminRequest, baseUrl, BROWSER_USER_AGENT as BROWSER, createCode, getScanCount, request, type CodeJson } from './helpers'
 const PREVIEWS = [
@@ -107,5 +108,37 @@ describe('code lifecycle', () => {
     expect((await adminRequest(`/api/codes/${code.id}`, { method: 'DELETE' })).status).toBe(204)
     expect((await scan(code.slug)).status).toBe(404)
     expect((await adminRequest(`/api/codes/${code.id}`)).status).toBe(404)
+  })
+})
+
+const serverDatabaseUrl = inject('serverDatabaseUrl')
+
+describe('client addresses', () => {
+  // The test server reads addresses as on Vercel (CLIENT_IP_SOURCE=vercel), with IP capture off.
+  // Reading the stored rows needs the server's database, which only the Postgres project opens.
+  it.skipIf(!serverDatabaseUrl)('counts uniques from the platform header, ignores a spoofed X-Forwarded-For, stores no IP', async () => {
+    const code = await createCode({ kind: 'url', destination: 'https://example.com/uniques' })
+    const hits: Record<string, string>[] = [
+      { 'x-vercel-forwarded-for': '198.51.100.7', 'x-forwarded-for': '6.6.6.6' },
+      { 'x-vercel-forwarded-for': '198.51.100.7', 'x-forwarded-for': '7.7.7.7' },
+      { 'x-vercel-forwarded-for': '198.51.100.8', 'x-forwarded-for': '6.6.6.6' },
+    ]
+    for (const headers of hits) expect((await scan(code.slug, { headers })).status).toBe(302)
+
+    const client = new pg.Client({ connectionString: serverDatabaseUrl })
+    await client.connect()
+    try {
+      const { rows } = await client.query<{ ip: string | null; visitor_hash: string | null }>(
+        'select ip, visitor_hash from public.scans where code_id = $1 order by id',
+        [code.id],
+      )
+      expect(rows.map((row) => row.ip)).toEqual([null, null, null])
+      const [first, second, third] = rows.map((row) => row.visitor_hash)
+      expect(first).toMatch(/^[0-9a-f]{32}$/)
+      expect(second).toBe(first)
+      expect(third).not.toBe(first)
+    } finally {
+      await client.end()
+    }
   })
 })
