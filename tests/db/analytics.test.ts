@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
 import { listScansForExport } from '@/lib/db/analytics'
 import { insertCode } from '@/lib/db/codes'
-import { migrate } from '@/lib/db/migrate'
 import type { Database } from '@/lib/db/types'
 import { computeCodeAnalytics, resolveScanWindow, UnsupportedTimeZoneError } from '@/lib/scans/analytics'
 import { parseRangeQuery, type LocalRange } from '@/lib/scans/analytics-range'
 
-import { backends } from './backends'
+import { backends, useMigratedDatabase } from './backends'
 
 const LA = 'America/Los_Angeles'
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1'
@@ -66,15 +65,11 @@ function range(from: string, to: string, tz = LA): LocalRange {
 }
 
 describe.each(backends)('scan analytics on $name', (backend) => {
+  const database = useMigratedDatabase(backend)
   let db: Database
 
-  beforeEach(async () => {
-    db = await backend.open()
-    await migrate(db)
-  })
-
-  afterEach(async () => {
-    await backend.dispose(db)
+  beforeEach(() => {
+    db = database()
   })
 
   it('puts late-evening scans on the local day', async () => {

@@ -1,5 +1,6 @@
-import { inject } from 'vitest'
+import { afterEach, beforeEach, inject } from 'vitest'
 
+import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite'
 import { openPostgres } from '@/lib/db/postgres'
 import type { Database } from '@/lib/db/types'
@@ -44,3 +45,23 @@ const postgresAdminUrl = inject('postgresAdminUrl')
 
 /** PGlite always; Postgres too when the global setup provided a server. */
 export const backends: Backend[] = postgresAdminUrl ? [pgliteBackend, postgresBackend(postgresAdminUrl)] : [pgliteBackend]
+
+/**
+ * Opens a fresh, migrated database before each test of the calling `describe` block and disposes
+ * of it afterwards. Returns a function that gives the current test's database.
+ */
+export function useMigratedDatabase(backend: Backend): () => Database {
+  let db: Database | undefined
+  beforeEach(async () => {
+    db = await backend.open()
+    await migrate(db)
+  })
+  afterEach(async () => {
+    if (db) await backend.dispose(db)
+    db = undefined
+  })
+  return () => {
+    if (!db) throw new Error('the database is used outside a test')
+    return db
+  }
+}

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
 import {
   appendCampaignCode,
@@ -14,11 +14,10 @@ import {
 } from '@/lib/db/campaigns'
 import { insertCode } from '@/lib/db/codes'
 import { insertEvent } from '@/lib/db/events'
-import { migrate } from '@/lib/db/migrate'
 import { recordScan } from '@/lib/db/scans'
 import type { Database } from '@/lib/db/types'
 
-import { backends } from './backends'
+import { backends, useMigratedDatabase } from './backends'
 
 async function createCode(db: Database, slug: string, title: string): Promise<string> {
   const code = await insertCode(db, {
@@ -41,15 +40,11 @@ async function scan(db: Database, slug: string, times: number) {
 }
 
 describe.each(backends)('campaigns on $name', (backend) => {
+  const database = useMigratedDatabase(backend)
   let db: Database
 
-  beforeEach(async () => {
-    db = await backend.open()
-    await migrate(db)
-  })
-
-  afterEach(async () => {
-    await backend.dispose(db)
+  beforeEach(() => {
+    db = database()
   })
 
   it('appends codes in order and lists them with their counts', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
 import { findScanCounts } from '@/lib/db/codes'
 import {
@@ -12,10 +12,9 @@ import {
   setAttendeeCancelled,
   undoCheckIn,
 } from '@/lib/db/events'
-import { migrate } from '@/lib/db/migrate'
 import type { Database } from '@/lib/db/types'
 
-import { backends } from './backends'
+import { backends, useMigratedDatabase } from './backends'
 
 async function createEvent(db: Database, slug = 'evt2abc') {
   const id = await insertEvent(db, {
@@ -38,15 +37,11 @@ async function countsOf(db: Database, codeId: string) {
 }
 
 describe.each(backends)('check-in on $name', (backend) => {
+  const database = useMigratedDatabase(backend)
   let db: Database
 
-  beforeEach(async () => {
-    db = await backend.open()
-    await migrate(db)
-  })
-
-  afterEach(async () => {
-    await backend.dispose(db)
+  beforeEach(() => {
+    db = database()
   })
 
   it('keeps expected and checked-in counts in the venue code counts row', async () => {

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
 import { findScanCounts, insertCode } from '@/lib/db/codes'
-import { migrate } from '@/lib/db/migrate'
 import { recordScan, recordScans, type ScanLabel } from '@/lib/db/scans'
 import type { Database } from '@/lib/db/types'
 
-import { backends } from './backends'
+import { backends, useMigratedDatabase } from './backends'
 
 const HUMAN = { userAgent: 'Mozilla/5.0', referrer: null, ip: null }
 
@@ -30,15 +29,11 @@ async function countOf(db: Database, id: string) {
 }
 
 describe.each(backends)('honest counts on $name', (backend) => {
+  const database = useMigratedDatabase(backend)
   let db: Database
 
-  beforeEach(async () => {
-    db = await backend.open()
-    await migrate(db)
-  })
-
-  afterEach(async () => {
-    await backend.dispose(db)
+  beforeEach(() => {
+    db = database()
   })
 
   it('stores every label but counts only human scans, and sends no update for the rest', async () => {
