@@ -176,7 +176,7 @@ export const updateCodeSchema = z
       .datetime({ offset: true, error: 'Expiry must be a date and time with a time zone, such as 2026-12-31T23:59:00Z.' })
       .nullable()
       .optional()
-      .transform((value) => (value === undefined ? undefined : value === null ? null : new Date(value))),
+      .transform((value) => (typeof value === 'string' ? new Date(value) : value)),
     maxScans: z
       .number({ error: 'Maximum scans must be a whole number.' })
       .int('Maximum scans must be a whole number.')

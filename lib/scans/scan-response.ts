@@ -27,7 +27,7 @@ const CLOSED_PAGES = {
   exhausted: { status: 410, heading: 'This QR code has reached its limit', message: 'It has been scanned as many times as its owner allowed.' },
 } as const
 
-/** Answers a recorded hit: the destination, the message page, self check-in, or the closed page. */
+/** Builds the response to a recorded hit: the destination, the message page, self check-in, or the closed page. */
 export function responseForScan(scan: RecordedScan, slug: string): Response {
   if (scan.status === 'paused' || scan.status === 'expired' || scan.status === 'exhausted') {
     if (isSafeRedirect(scan.fallbackUrl)) return redirectTo(scan.fallbackUrl)

@@ -11,7 +11,7 @@ import { ScanBatcher } from '@/lib/scans/scan-batcher'
 export const MAX_STORED_USER_AGENT = 512
 export const MAX_STORED_REFERRER = 2048
 
-/** The configured source of client addresses: x-vercel-forwarded-for on Vercel, none elsewhere unless set. */
+/** Returns the configured source of client addresses: x-vercel-forwarded-for on Vercel, none elsewhere unless set. */
 function ipSource(): ClientIpSource {
   const env = getServerEnv()
   return env.CLIENT_IP_SOURCE ?? (process.env.VERCEL ? 'vercel' : 'none')
@@ -66,11 +66,13 @@ export async function recordScanFromRequest(slug: string, method: string, header
   const label = classifyHit(method, headers, extraBotPatterns())
   const userAgent = truncate(headers.get('user-agent'), MAX_STORED_USER_AGENT)
   const address = clientAddress(headers, ipSource())
+  let storedIp: string | null = null
+  if (address && env.SCAN_CAPTURE_IP) storedIp = env.SCAN_IP_ANONYMIZE ? anonymizeAddress(address) : address
   return batcher.record({
     slug,
     userAgent,
     referrer: truncate(headers.get('referer'), MAX_STORED_REFERRER),
-    ip: address && env.SCAN_CAPTURE_IP ? (env.SCAN_IP_ANONYMIZE ? anonymizeAddress(address) : address) : null,
+    ip: storedIp,
     label,
     visitorHash: address && label === 'human' ? visitorHash(address, userAgent ?? '', env.ANALYTICS_SECRET ?? env.SESSION_SECRET) : null,
     country: countryOf(headers),
