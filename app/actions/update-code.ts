@@ -13,6 +13,8 @@ export interface UpdateCodeState {
   status: 'idle' | 'error' | 'saved'
   message?: string
   fieldErrors?: FieldErrors
+  /** The submitted values after a rejected save, so the form comes back with nothing lost. */
+  values?: Record<string, string>
   submission: number
 }
 
@@ -28,7 +30,15 @@ export async function updateCodeAction(previous: UpdateCodeState, formData: Form
   const code = await getCode(text(formData, 'id'))
   if (!code) return { status: 'error', message: 'This code no longer exists.', submission }
 
-  const maxScans = text(formData, 'maxScans').trim()
+  const values = {
+    title: text(formData, 'title'),
+    destination: text(formData, 'destination'),
+    expiresAt: text(formData, 'expiresAt'),
+    maxScans: text(formData, 'maxScans'),
+    fallbackUrl: text(formData, 'fallbackUrl'),
+    paused: formData.get('paused') === 'on' ? 'on' : '',
+  }
+  const maxScans = values.maxScans.trim()
   const raw: Record<string, unknown> = {
     title: text(formData, 'title'),
     paused: formData.get('paused') === 'on',
@@ -40,10 +50,10 @@ export async function updateCodeAction(previous: UpdateCodeState, formData: Form
   if (code.kind === 'url') raw.destination = text(formData, 'destination')
 
   const parsed = updateCodeSchema.safeParse(raw)
-  if (!parsed.success) return { status: 'error', message: 'Check the highlighted field.', fieldErrors: toFieldErrors(parsed.error), submission }
+  if (!parsed.success) return { status: 'error', message: 'Check the highlighted field.', fieldErrors: toFieldErrors(parsed.error), values, submission }
   const result = await updateCodeSettings(code.id, raw, parsed.data, resolveSiteOrigin(await headers()))
   if (!result.ok) {
-    return { status: 'error', message: 'Check the highlighted field.', fieldErrors: 'fieldErrors' in result ? result.fieldErrors : {}, submission }
+    return { status: 'error', message: 'Check the highlighted field.', fieldErrors: 'fieldErrors' in result ? result.fieldErrors : {}, values, submission }
   }
   revalidatePath(`/codes/${code.id}`)
   revalidatePath('/')

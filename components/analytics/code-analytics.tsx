@@ -17,8 +17,8 @@ const PRESETS: { value: Preset; label: string }[] = [
 
 const LABEL_NAMES: Record<keyof CodeAnalytics['totals']['hitsByLabel'], string> = {
   human: 'Human',
-  bot: 'Bots',
-  prefetch: 'Link previews (prefetch)',
+  bot: 'Bots and link previews',
+  prefetch: 'Browser prefetches',
   head: 'HEAD requests',
 }
 
@@ -53,7 +53,7 @@ function presetRange(preset: Exclude<Preset, 'custom'>, now: Date): { from: stri
   return { from: localDate(daysBefore(now, days - 1)), to: localDate(now) }
 }
 
-type LoadResult = { status: 'error'; message: string } | { status: 'ready'; analytics: CodeAnalytics }
+type LoadResult = { status: 'error'; message: string } | { status: 'ready'; analytics: CodeAnalytics; uniquesAvailable: boolean }
 
 const subscribeToNothing = () => () => {}
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
@@ -83,9 +83,9 @@ export function CodeAnalytics({ codeId }: { codeId: string }) {
     const controller = new AbortController()
     fetch(`/api/codes/${codeId}/analytics?${query}`, { signal: controller.signal, cache: 'no-store' })
       .then(async (response) => {
-        const body = (await response.json()) as { analytics?: CodeAnalytics; error?: { message: string } }
+        const body = (await response.json()) as { analytics?: CodeAnalytics; uniquesAvailable?: boolean; error?: { message: string } }
         if (!response.ok || !body.analytics) throw new Error(body.error?.message ?? `Loading analytics failed with HTTP ${response.status}.`)
-        setLoaded({ query, result: { status: 'ready', analytics: body.analytics } })
+        setLoaded({ query, result: { status: 'ready', analytics: body.analytics, uniquesAvailable: body.uniquesAvailable !== false } })
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return
@@ -124,7 +124,7 @@ export function CodeAnalytics({ codeId }: { codeId: string }) {
       )}
       {state.status === 'ready' && (
         <>
-          <Counters totals={state.analytics.totals} />
+          <Counters totals={state.analytics.totals} uniquesAvailable={state.uniquesAvailable} />
           <ScansChart analytics={state.analytics} showTable={showTable} onToggleTable={() => setShowTable((shown) => !shown)} />
           <p className="text-xs text-slate-500">Breakdowns count human scans only.</p>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -195,7 +195,7 @@ function RangePicker({
   )
 }
 
-function Counters({ totals }: { totals: CodeAnalytics['totals'] }) {
+function Counters({ totals, uniquesAvailable }: { totals: CodeAnalytics['totals']; uniquesAvailable: boolean }) {
   return (
     <dl className="grid gap-4 sm:grid-cols-3">
       <div>
@@ -206,7 +206,12 @@ function Counters({ totals }: { totals: CodeAnalytics['totals'] }) {
       </div>
       <div>
         <dt className="text-sm text-slate-500">Unique scanners (unique per day)</dt>
-        <dd className="text-3xl font-semibold tabular-nums">{totals.uniqueVisitorsPerDay.toLocaleString()}</dd>
+        <dd className="text-3xl font-semibold tabular-nums">{uniquesAvailable ? totals.uniqueVisitorsPerDay.toLocaleString() : '—'}</dd>
+        {uniquesAvailable ? null : (
+          <dd className="text-xs text-slate-500">
+            Not counted: this server has no trusted client address. Set CLIENT_IP_SOURCE (see the README) to count them.
+          </dd>
+        )}
       </div>
       <div>
         <dt className="text-sm text-slate-500">All hits</dt>
@@ -229,6 +234,7 @@ function bucketFormatter(unit: CodeAnalytics['range']['unit'], timeZone: string)
 }
 
 const UNIT_NAMES = { minute: 'per minute', hour: 'per hour', day: 'per day' } as const
+const BUCKET_NAMES = { minute: 'one-minute', hour: 'hourly', day: 'daily' } as const
 
 function ScansChart({ analytics, showTable, onToggleTable }: { analytics: CodeAnalytics; showTable: boolean; onToggleTable: () => void }) {
   const formatBucket = bucketFormatter(analytics.range.unit, analytics.range.timeZone)
@@ -239,7 +245,7 @@ function ScansChart({ analytics, showTable, onToggleTable }: { analytics: CodeAn
   }))
   const busiest = analytics.series.reduce((best, bucket) => (bucket.humans > (best?.humans ?? 0) ? bucket : best), undefined as (typeof analytics.series)[number] | undefined)
   const summary =
-    `${analytics.totals.humanScans.toLocaleString()} human scans ${UNIT_NAMES[analytics.range.unit]} over ${analytics.series.length} buckets` +
+    `${analytics.totals.humanScans.toLocaleString()} human scans in ${analytics.series.length} ${BUCKET_NAMES[analytics.range.unit]} buckets` +
     (busiest ? `, most at ${formatBucket(busiest.start)} (${busiest.humans.toLocaleString()}).` : '.')
 
   return (

@@ -28,6 +28,7 @@ function toLocalInput(iso: string | null): string {
 /** Edits a code's title and destination and its lifecycle: pause, expiry, maximum scans, fallback, archive, delete. */
 export function CodeSettingsForm(props: CodeSettingsFormProps) {
   const [state, formAction, pending] = useActionState<UpdateCodeState, FormData>(updateCodeAction, { status: 'idle', submission: 0 })
+  const values = state.values
   const [expiry, setExpiry] = useState(toLocalInput(props.expiresAt))
   const errors = state.fieldErrors ?? {}
 
@@ -47,14 +48,16 @@ export function CodeSettingsForm(props: CodeSettingsFormProps) {
       <h2 id="settings-heading" className="text-lg font-semibold">
         Edit and schedule
       </h2>
-      <form action={formAction} noValidate className="grid gap-4 sm:grid-cols-2">
+      {/* Keyed by the submission: the fields remount with what was typed after a rejected save,
+          and with the saved values after a good one. */}
+      <form key={state.submission} action={formAction} noValidate className="grid gap-4 sm:grid-cols-2">
         <input type="hidden" name="id" value={props.id} />
         {/* The server cannot know the browser's time zone, so the expiry goes as ISO with its offset. */}
         <input type="hidden" name="expiresAt" value={expiry ? new Date(expiry).toISOString() : ''} />
         {field(
           'title',
           'Title',
-          <input id="code-title" name="title" defaultValue={props.title ?? ''} aria-describedby={describedBy('title')} className={`${inputClass} ${borderFor(errors.title)}`} />,
+          <input id="code-title" name="title" defaultValue={values?.title ?? props.title ?? ''} aria-describedby={describedBy('title')} className={`${inputClass} ${borderFor(errors.title)}`} />,
         )}
         {props.kind === 'url'
           ? field(
@@ -64,7 +67,7 @@ export function CodeSettingsForm(props: CodeSettingsFormProps) {
                 id="code-destination"
                 name="destination"
                 type="url"
-                defaultValue={props.destination ?? ''}
+                defaultValue={values?.destination ?? props.destination ?? ''}
                 aria-describedby={describedBy('destination')}
                 className={`${inputClass} ${borderFor(errors.destination)}`}
               />,
@@ -84,14 +87,14 @@ export function CodeSettingsForm(props: CodeSettingsFormProps) {
         )}
         {field(
           'maxScans',
-          'Maximum scans (empty for no limit)',
+          'Maximum human scans, counting those so far (empty for no limit)',
           <input
             id="code-maxScans"
             name="maxScans"
             type="number"
             min={1}
             step={1}
-            defaultValue={props.maxScans ?? ''}
+            defaultValue={values?.maxScans ?? props.maxScans ?? ''}
             aria-describedby={describedBy('maxScans')}
             className={`${inputClass} ${borderFor(errors.maxScans)}`}
           />,
@@ -103,13 +106,13 @@ export function CodeSettingsForm(props: CodeSettingsFormProps) {
             id="code-fallbackUrl"
             name="fallbackUrl"
             type="url"
-            defaultValue={props.fallbackUrl ?? ''}
+            defaultValue={values?.fallbackUrl ?? props.fallbackUrl ?? ''}
             aria-describedby={describedBy('fallbackUrl')}
             className={`${inputClass} ${borderFor(errors.fallbackUrl)}`}
           />,
         )}
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
-          <input type="checkbox" name="paused" defaultChecked={props.paused} className="h-4 w-4" />
+          <input type="checkbox" name="paused" defaultChecked={values ? values.paused === 'on' : props.paused} className="h-4 w-4" />
           Paused (scans get the paused page and do not count)
         </label>
         <div className="flex items-center gap-4 sm:col-span-2">

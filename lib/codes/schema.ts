@@ -134,7 +134,8 @@ export type FieldErrors = Partial<Record<string, string>>
 export function toFieldErrors(error: z.ZodError): FieldErrors {
   const fieldErrors: FieldErrors = {}
   for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : 'kind'
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
+    const field = issue.path.length > 0 ? String(issue.path[0]) : (unknownKey ?? 'kind')
     fieldErrors[field] ??= issue.message
   }
   return fieldErrors
@@ -147,10 +148,32 @@ const SHORT_LINK_PATH = /^\/(s|m|t|p|check-in)\//i
  * scan round in a loop or count it twice; null otherwise. `origin` is the app's own origin.
  */
 export function loopError(url: string, origin: string): string | null {
-  const target = new URL(url)
-  return target.host === new URL(origin).host && SHORT_LINK_PATH.test(target.pathname)
+  return pointsAtOwnShortLink(url, new URL(origin).host)
     ? 'This URL is a short link of this app. Point the code at the final page instead, so scans do not loop.'
     : null
+}
+
+const LOOPBACK_NAMES = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i
+
+/**
+ * Tells whether `url` is one of this app's short links, served at `ownHost` (host and port).
+ * Loopback names (localhost, 127.x.x.x, [::1]) on the same port all reach the same server.
+ */
+export function pointsAtOwnShortLink(url: string, ownHost: string): boolean {
+  let target: URL
+  let own: URL
+  try {
+    target = new URL(url)
+    own = new URL(`http://${ownHost}`)
+  } catch {
+    return false
+  }
+  if (!SHORT_LINK_PATH.test(target.pathname)) return false
+  const targetPort = target.port || (target.protocol === 'https:' ? '443' : '80')
+  // The own host comes from a Host header, which names the port unless it is the default.
+  const samePort = own.port ? targetPort === own.port : targetPort === '80' || targetPort === '443'
+  if (!samePort) return false
+  return target.hostname === own.hostname || (LOOPBACK_NAMES.test(target.hostname) && LOOPBACK_NAMES.test(own.hostname))
 }
 
 const optionalUrlSchema = z

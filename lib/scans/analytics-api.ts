@@ -6,6 +6,7 @@ import { getDatabase } from '@/lib/db'
 import { apiError } from '@/lib/http/api-errors'
 import { logger } from '@/lib/logger'
 import { computeCodeAnalytics, resolveScanWindow, UnsupportedTimeZoneError } from '@/lib/scans/analytics'
+import { uniqueScannersAvailable } from '@/lib/scans/service'
 import { parseRangeQuery } from '@/lib/scans/analytics-range'
 import { streamScanExport } from '@/lib/scans/scan-export'
 
@@ -34,7 +35,7 @@ export async function respondWithAnalytics(request: Request, id: string): Promis
 
   try {
     const analytics = await computeCodeAnalytics(await getDatabase(), loaded.codeId, parsed.range)
-    return Response.json({ analytics }, { headers: { 'Cache-Control': 'no-store' } })
+    return Response.json({ analytics, uniquesAvailable: uniqueScannersAvailable() }, { headers: { 'Cache-Control': 'no-store' } })
   } catch (error) {
     if (error instanceof UnsupportedTimeZoneError) return unsupportedTimeZone(error)
     throw error

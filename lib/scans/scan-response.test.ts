@@ -43,3 +43,18 @@ describe('responseForScan', () => {
     expect(unsafeFallback.status).toBe(410)
   })
 })
+
+describe('responseForScan with a loop', () => {
+  it.each(['http://127.0.0.1:3000/S/ABC2DEF', 'http://localhost:3000/s/abc2def', 'http://[::1]:3000/s/abc2def'])(
+    'refuses to redirect to its own short link %s',
+    (destination) => {
+      const response = responseForScan({ ...base, destination }, 'abc2def', 'localhost:3000')
+      expect(response.status).toBe(508)
+    },
+  )
+
+  it('redirects to the same path on another host or port', () => {
+    expect(responseForScan({ ...base, destination: 'http://localhost:3001/s/abc2def' }, 'abc2def', 'localhost:3000').status).toBe(302)
+    expect(responseForScan({ ...base, destination: 'https://other.example/s/abc2def' }, 'abc2def', 'localhost:3000').status).toBe(302)
+  })
+})

@@ -1,3 +1,4 @@
+import { pointsAtOwnShortLink } from '@/lib/codes/schema'
 import type { RecordedScan } from '@/lib/db/scans'
 import { statusPage } from '@/lib/http/not-found-page'
 import { logger } from '@/lib/logger'
@@ -28,7 +29,7 @@ const CLOSED_PAGES = {
 } as const
 
 /** Builds the response to a recorded hit: the destination, the message page, self check-in, or the closed page. */
-export function responseForScan(scan: RecordedScan, slug: string): Response {
+export function responseForScan(scan: RecordedScan, slug: string, ownHost: string | null = null): Response {
   if (scan.status === 'paused' || scan.status === 'expired' || scan.status === 'exhausted') {
     if (isSafeRedirect(scan.fallbackUrl)) return redirectTo(scan.fallbackUrl)
     const page = CLOSED_PAGES[scan.status]
@@ -37,6 +38,11 @@ export function responseForScan(scan: RecordedScan, slug: string): Response {
 
   if (scan.kind === 'venue') return redirectTo(`/check-in/${slug}`)
   if (scan.kind === 'message') return redirectTo(`/m/${slug}`)
+  // A destination that leads back here would count every hop of the loop as a scan.
+  if (ownHost && scan.destination && pointsAtOwnShortLink(scan.destination, ownHost)) {
+    logger.error({ codeId: scan.codeId, slug }, 'destination is a short link of this app; not redirecting')
+    return statusPage(508, 'This QR code points back at itself', 'Its owner needs to change the destination to the final page.')
+  }
   if (isSafeRedirect(scan.destination)) return redirectTo(scan.destination)
 
   // A row written around the app's validation: show an error rather than redirect to it.

@@ -17,6 +17,11 @@ function ipSource(): ClientIpSource {
   return env.CLIENT_IP_SOURCE ?? (process.env.VERCEL ? 'vercel' : 'none')
 }
 
+/** Tells whether unique scanners can be counted: only with a trusted source of client addresses. */
+export function uniqueScannersAvailable(): boolean {
+  return ipSource() !== 'none'
+}
+
 let botPatterns: { source: string | undefined; patterns: RegExp[] } | undefined
 
 function extraBotPatterns(): RegExp[] {

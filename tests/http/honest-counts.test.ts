@@ -87,6 +87,9 @@ describe('code lifecycle', () => {
 
     const loop = await patch(code.id, { destination: `${baseUrl()}/s/${code.slug}` })
     expect(loop.status).toBe(400)
+    // Another loopback name of the same server is the same loop.
+    const viaLocalhost = await patch(code.id, { destination: `${baseUrl().replace('127.0.0.1', 'localhost')}/s/${code.slug}` })
+    expect(viaLocalhost.status).toBe(400)
     expect(await loop.json()).toMatchObject({ error: { fields: { destination: expect.stringContaining('short link') } } })
 
     const created = await adminRequest('/api/codes', {

@@ -112,7 +112,6 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
         </div>
 
         <CodeSettingsForm
-          key={`${code.pausedAt?.getTime()}-${code.expiresAt?.getTime()}-${code.maxScans}-${code.archivedAt?.getTime()}`}
           id={code.id}
           kind={code.kind}
           title={code.title}
@@ -134,7 +133,8 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
           {scans.length === 0 ? (
             <p className="mt-4 text-sm text-slate-500">Nobody has scanned this code yet.</p>
           ) : (
-            <table className="mt-4 w-full text-left text-sm">
+            <div className="mt-4 overflow-x-auto">
+            <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 text-slate-500">
                 <tr>
                   <th scope="col" className="py-2 font-medium">Time</th>
@@ -156,6 +156,7 @@ export default async function CodePage({ params }: PageProps<'/codes/[id]'>) {
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </section>
       </main>

@@ -21,7 +21,7 @@ async function handle(request: Request, context: RouteContext<'/s/[slug]'>) {
   try {
     const scan = await recordScanFromRequest(slug, request.method, request.headers)
     if (!scan) return notFoundPage(UNKNOWN_CODE_MESSAGE)
-    return responseForScan(scan, slug)
+    return responseForScan(scan, slug, request.headers.get('host'))
   } catch (error) {
     logger.error({ err: error, slug }, 'recording a scan failed')
     throw error
