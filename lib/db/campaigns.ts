@@ -184,7 +184,7 @@ export async function listCodesOutsideCampaign(db: Queryable, campaignId: string
   const rows = await db.query<{ id: string; title: string | null; slug: string; scan_count: number }>(
     `select c.id, c.title, c.slug, coalesce(sc.scan_count, 0) as scan_count
      from public.qr_codes c left join public.scan_counts sc on sc.code_id = c.id
-     where c.kind <> 'venue'
+     where c.kind <> 'venue' and c.archived_at is null
        and not exists (select 1 from public.campaign_codes cc where cc.campaign_id = $1 and cc.code_id = c.id)
      order by c.created_at desc, c.id desc
      limit $2`,

@@ -20,7 +20,7 @@ export function formatUtcOffset(offsetMinutes: number): string {
 
 /** Returns the header row of the scan export. */
 export function exportHeader(timeZone: string, withIp: boolean): string[] {
-  const header = ['Time (UTC)', `Time (${timeZone})`, 'Label', 'Counted', 'Browser', 'OS', 'Device', 'Country', 'Referrer']
+  const header = ['Time (UTC)', `Time (${timeZone === 'UTC' ? 'UTC, with offset' : timeZone})`, 'Label', 'Counted', 'Browser', 'OS', 'Device', 'Country', 'Referrer']
   return withIp ? [...header, 'IP address'] : header
 }
 
