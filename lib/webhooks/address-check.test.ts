@@ -5,7 +5,7 @@ import { forbiddenAddressReason, resolveSafeAddress, type Resolver } from '@/lib
 const STRICT = { requireHttps: true, allowLoopback: false }
 const LOCAL_DEVELOPMENT = { requireHttps: false, allowLoopback: true }
 
-/** A resolver that returns fixed answers and never asks real DNS. */
+/** Creates a resolver that returns fixed addresses without querying DNS. */
 function stubResolver(answers: Record<string, string[]>): Resolver {
   return async (hostname) => {
     const addresses = answers[hostname]

@@ -50,7 +50,7 @@ export function forbiddenAddressReason(address: string, policy: Pick<AddressPoli
 }
 
 /**
- * Checks a webhook URL's form: http(s), https only when the policy says so, no user name or
+ * Checks a webhook URL's form: http(s), https only when the policy requires it, no user name or
  * password. Throws UnsafeWebhookUrlError with the reason.
  */
 export function checkUrlForm(url: string, policy: AddressPolicy): URL {
@@ -68,7 +68,7 @@ export function checkUrlForm(url: string, policy: AddressPolicy): URL {
 
 /**
  * Checks a URL and resolves its host, and returns the address to connect to. Every address the
- * host resolves to must be allowed, so a name that mixes public and private answers is rejected.
+ * host resolves to must be allowed, so a name that resolves to both public and private addresses is rejected.
  * The caller must connect to the returned address, not resolve the name again, or a second
  * answer could point somewhere unchecked (DNS rebinding).
  */

@@ -32,7 +32,8 @@ async function attempt(db: Queryable, delivery: ClaimedDelivery, options: Delive
   const body = buildEventBody(delivery)
   const result = await options.send(delivery.url, body, signedHeaders(delivery, body))
   const retryAt = result.ok ? null : nextAttemptAt(options.schedule, delivery.attempt, delivery.queuedAt)
-  const status = result.ok ? 'succeeded' : retryAt ? 'pending' : 'failed'
+  let status: 'succeeded' | 'pending' | 'failed' = 'succeeded'
+  if (!result.ok) status = retryAt ? 'pending' : 'failed'
 
   const stored = await completeDelivery(db, delivery, {
     status,

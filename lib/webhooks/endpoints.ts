@@ -111,7 +111,7 @@ export async function redeliver(endpointId: string, deliveryId: number): Promise
   return queued
 }
 
-/** The JSON form of an endpoint; the secret is never part of it. */
+/** Converts an endpoint to its JSON form, which never contains the secret. */
 export function toEndpointJson(endpoint: WebhookEndpoint) {
   return {
     id: endpoint.id,

@@ -1,13 +1,13 @@
 export interface RetrySchedule {
   /** The delay after the first failed attempt, in milliseconds; it doubles after each further failure. */
   baseDelayMs: number
-  /** The longest delay between two attempts, in milliseconds. */
+  /** The maximum delay between two attempts, in milliseconds. */
   maxDelayMs: number
   /** How long after a delivery was queued it may still be retried, in milliseconds; then it is marked failed. */
   windowMs: number
 }
 
-/** 30 s, 1 min, 2 min, … up to 1 h between attempts, for 24 hours: about 30 attempts in all. */
+/** 30 s, 1 min, 2 min, … up to 1 h between attempts, for 24 hours: an estimated 30 to 40 attempts, depending on the jitter. */
 export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = {
   baseDelayMs: 30_000,
   maxDelayMs: 60 * 60_000,

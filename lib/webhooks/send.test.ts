@@ -50,7 +50,7 @@ describe('sendWebhook', () => {
     const receiver = await startReceiver((_request, response) => response.writeHead(200).end())
     const port = new URL(receiver.baseUrl).port
     let lookups = 0
-    // The first answer is the checked one; any later lookup would point at a private address.
+    // The first lookup returns the checked address; any later lookup would return a private one.
     const rebinding: Resolver = async () => {
       lookups += 1
       return [{ address: lookups === 1 ? '127.0.0.1' : '10.0.0.1', family: 4 }]

@@ -16,12 +16,12 @@ export interface SendResult {
   ok: boolean
   /** The last response's status, or null when no response arrived. */
   statusCode: number | null
-  /** Why the attempt failed, without the response body; null when it succeeded. */
+  /** The failure reason, without the response body; null when the attempt succeeded. */
   error: string | null
   latencyMs: number
 }
 
-/** An agent whose every connection goes to `address`, whatever its name resolves to by then. */
+/** Creates an agent that connects only to `pinned`, whatever the host name resolves to by then. */
 function pinnedAgent(pinned: ResolvedAddress, timeoutMs: number): Agent {
   return new Agent({
     connections: 1,
@@ -29,7 +29,7 @@ function pinnedAgent(pinned: ResolvedAddress, timeoutMs: number): Agent {
     bodyTimeout: timeoutMs,
     connect: {
       timeout: timeoutMs,
-      // net.connect asks with `all: true` when it tries several address families.
+      // net.connect requests `all: true` when it tries several address families.
       lookup: (_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
         if (options?.all) callback(null, [{ address: pinned.address, family: pinned.family }])
         else callback(null, pinned.address, pinned.family)

@@ -20,7 +20,7 @@ export function retryScheduleFromEnv(): RetrySchedule {
   return { baseDelayMs: env.WEBHOOKS_RETRY_BASE_MS, maxDelayMs: env.WEBHOOKS_RETRY_MAX_DELAY_MS, windowMs: env.WEBHOOKS_RETRY_WINDOW_MS }
 }
 
-/** The address rules of this deployment: https only in production, loopback only when WEBHOOKS_ALLOW_LOOPBACK is on. */
+/** Returns the address rules of this deployment: https only in production, loopback only when WEBHOOKS_ALLOW_LOOPBACK is on. */
 export function addressPolicyFromEnv() {
   const env = getServerEnv()
   return { requireHttps: env.NODE_ENV === 'production', allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK }
