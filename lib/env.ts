@@ -44,6 +44,23 @@ const serverEnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Lets webhook endpoints on 127.0.0.0/8 and ::1 receive events, for local receivers in
+  // development and tests. Rejected at start-up when NODE_ENV is production.
+  WEBHOOKS_ALLOW_LOOPBACK: booleanFlag,
+  // The bearer token Vercel Cron sends to /api/cron/webhooks; without it that route returns 401.
+  CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  // Webhook retry schedule, in milliseconds: the first delay (doubled after each failure), the
+  // longest delay, and how long after an event it is still retried before being marked failed.
+  WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
+  WEBHOOKS_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(0).default(3_600_000),
+  WEBHOOKS_RETRY_WINDOW_MS: z.coerce.number().int().min(0).default(86_400_000),
+  // The limit for one delivery attempt, redirects included, in milliseconds.
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // How often the worker of a long-running server looks for due deliveries, in milliseconds.
+  WEBHOOKS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+}).refine((env) => !(env.WEBHOOKS_ALLOW_LOOPBACK && env.NODE_ENV === 'production'), {
+  path: ['WEBHOOKS_ALLOW_LOOPBACK'],
+  message: 'must not be set when NODE_ENV is production',
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>

@@ -12,4 +12,13 @@ export async function openDatabaseOrExit(): Promise<void> {
     console.error(`Scanboard cannot start: ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)
   }
+
+  // A worker that fails to start is logged, not fatal: events stay in the outbox until it runs.
+  try {
+    const { startWebhookWorker } = await import('@/lib/webhooks/service')
+    await startWebhookWorker()
+  } catch (error) {
+    const { logger } = await import('@/lib/logger')
+    logger.error({ err: error }, 'webhook delivery worker failed to start; events wait in the outbox')
+  }
 }

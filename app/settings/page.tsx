@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 
 import { revokeApiKeyAction } from '@/app/actions/api-keys'
 import { CreateApiKeyForm } from '@/components/auth/create-api-key-form'
@@ -18,6 +19,12 @@ export default async function SettingsPage() {
       <SiteHeader />
       <main className="mx-auto max-w-3xl space-y-6 px-4 py-6">
         <h1 className="text-2xl font-semibold">Settings</h1>
+        <p className="text-sm">
+          <Link href="/settings/webhooks" className="text-indigo-700 underline">
+            Webhooks
+          </Link>{' '}
+          send scans, check-ins and new codes to another service.
+        </p>
         <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-lg font-semibold">API keys</h2>
           <p className="text-sm text-slate-600">

@@ -18,6 +18,7 @@ import {
 } from '@/lib/db/codes'
 import { UUID_PATTERN } from '@/lib/http/query'
 import { logger } from '@/lib/logger'
+import { deliverWebhooksSoon } from '@/lib/webhooks/service'
 
 /** How many random slugs to try before giving up. With 31^7 slugs, a second try is already rare. */
 const MAX_SLUG_ATTEMPTS = 5
@@ -41,6 +42,7 @@ export async function createCode(input: CreateCodeInput, origin: string): Promis
       qrSvg: await renderQrSvg(shortUrl),
     })
     if (code) {
+      deliverWebhooksSoon()
       logger.info({ codeId: code.id, slug, kind: code.kind }, 'code created')
       return code
     }

@@ -79,16 +79,39 @@ export interface NewCodeRow {
   qrSvg: string
 }
 
-/** Inserts a code and returns it, or returns null when the slug is taken or belonged to a deleted code. */
+/**
+ * Inserts a code and returns it, or returns null when the slug is taken or belonged to a deleted code.
+ * The same statement writes the code.created webhook event for the endpoints that want it.
+ */
 export async function insertCode(db: Queryable, code: NewCodeRow): Promise<QrCode | null> {
+  // `enqueued` is a plain select, which Postgres runs only when the outer query reads it: the
+  // cross join with its count makes it run once per inserted code.
   const rows = await db.query<CodeRow>(
-    `insert into public.qr_codes as c (slug, kind, title, destination, message, short_url, qr_svg)
-     select $1, $2, $3, $4, $5, $6, $7
-     where not exists (select 1 from public.retired_slugs r where r.slug = $1)
-     on conflict (slug) do nothing
-     returning c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.share_token, c.created_at,
+    `with inserted as (
+       insert into public.qr_codes as c (slug, kind, title, destination, message, short_url, qr_svg)
+       select $1, $2, $3, $4, $5, $6, $7
+       where not exists (select 1 from public.retired_slugs r where r.slug = $1)
+       on conflict (slug) do nothing
+       returning c.*
+     ),
+     enqueued as (
+       select public.enqueue_webhook_event(
+         'code.created',
+         i.id,
+         jsonb_build_object(
+           'code', jsonb_build_object('id', i.id, 'slug', i.slug, 'title', i.title),
+           'kind', i.kind,
+           'destination', i.destination,
+           'shortUrl', i.short_url,
+           'createdAt', i.created_at
+         )
+       )
+       from inserted i
+     )
+     select c.id, c.slug, c.kind, c.title, c.destination, c.message, c.short_url, c.qr_svg, c.share_token, c.created_at,
        0 as scan_count, null::timestamptz as last_scanned_at,
-       c.paused_at, c.expires_at, c.max_scans, c.fallback_url, c.archived_at`,
+       c.paused_at, c.expires_at, c.max_scans, c.fallback_url, c.archived_at
+     from inserted c cross join (select count(*) from enqueued) as enqueued_count`,
     [code.slug, code.kind, code.title, code.destination, code.message, code.shortUrl, code.qrSvg],
   )
   return rows[0] ? toQrCode(rows[0]) : null

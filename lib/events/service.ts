@@ -36,6 +36,7 @@ import {
   type SelfCheckInMode,
 } from '@/lib/events/types'
 import { logger } from '@/lib/logger'
+import { deliverWebhooksSoon } from '@/lib/webhooks/service'
 
 const MAX_SLUG_ATTEMPTS = 5
 
@@ -184,6 +185,7 @@ export async function checkInAttendee(
   method: CheckInMethod,
 ): Promise<CheckInView> {
   const result = await checkIn(await getDatabase(), { eventId, target, door, method })
+  if (result.outcome === 'accepted') deliverWebhooksSoon()
   logger.info({ eventId, attendeeId: result.attendeeId, outcome: result.outcome, door, method }, 'check-in attempt')
   return toCheckInView(result)
 }
@@ -213,6 +215,7 @@ export async function selfCheckIn(event: EventRecord, entry: string): Promise<Se
     return { status: 'not_found' }
   }
   const result = toCheckInView(await checkInWalkIn(db, event.id, entry))
+  if (result.outcome === 'accepted') deliverWebhooksSoon()
   logger.info({ eventId: event.id, attendeeId: result.attendeeId, outcome: result.outcome }, 'walk-in self check-in')
   return { status: 'checked_in', result }
 }

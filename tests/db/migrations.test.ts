@@ -39,6 +39,9 @@ describe.each(backends)('migrations on $name', (backend) => {
       'retired_slugs',
       'scan_counts',
       'scans',
+      'webhook_deliveries',
+      'webhook_endpoints',
+      'webhook_events',
     ])
   })
 
@@ -104,6 +107,9 @@ describe.each(backends)('migrations on $name', (backend) => {
       { relname: 'retired_slugs', relrowsecurity: true },
       { relname: 'scan_counts', relrowsecurity: true },
       { relname: 'scans', relrowsecurity: true },
+      { relname: 'webhook_deliveries', relrowsecurity: true },
+      { relname: 'webhook_endpoints', relrowsecurity: true },
+      { relname: 'webhook_events', relrowsecurity: true },
     ])
   })
 })

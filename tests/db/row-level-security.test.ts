@@ -44,7 +44,7 @@ describe.each(backends)('row-level security on $name', (backend) => {
     expect(rows).toEqual([{ code_id: codeId, scan_count: 1 }])
   })
 
-  it.each(['qr_codes', 'qr_designs', 'scans', 'api_keys', 'events', 'attendees', 'check_ins', 'campaigns', 'campaign_codes', 'retired_slugs'])(
+  it.each(['qr_codes', 'qr_designs', 'scans', 'api_keys', 'events', 'attendees', 'check_ins', 'campaigns', 'campaign_codes', 'retired_slugs', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries'])(
     'hides %s from anon',
     async (table) => {
       await expect(asAnon(db, `select * from public.${table}`)).rejects.toThrow(/permission denied/)
@@ -64,6 +64,7 @@ describe.each(backends)('row-level security on $name', (backend) => {
     ["select * from public.check_in(gen_random_uuid(), 'token', null, 'door', 'scanner')", 'check someone in'],
     ['select * from public.undo_check_in(gen_random_uuid(), gen_random_uuid(), null)', 'undo a check-in'],
     ["select * from public.check_in_walk_in(gen_random_uuid(), 'Sam')", 'add a walk-in'],
+    ["select public.enqueue_webhook_event('code.created', gen_random_uuid(), '{}')", 'write a webhook event'],
   ])('rejects %s from anon (%s)', async (sql) => {
     await expect(asAnon(db, sql)).rejects.toThrow(/permission denied/)
   })

@@ -3,6 +3,7 @@ import { notFoundPage } from '@/lib/http/not-found-page'
 import { logger } from '@/lib/logger'
 import { responseForScan } from '@/lib/scans/scan-response'
 import { recordScanFromRequest } from '@/lib/scans/service'
+import { deliverWebhooksSoon } from '@/lib/webhooks/service'
 
 // Uses Node.js APIs (the database drivers, node:crypto), which the Edge runtime lacks.
 export const runtime = 'nodejs'
@@ -21,6 +22,7 @@ async function handle(request: Request, context: RouteContext<'/s/[slug]'>) {
   try {
     const scan = await recordScanFromRequest(slug, request.method, request.headers)
     if (!scan) return notFoundPage(UNKNOWN_CODE_MESSAGE)
+    if (scan.status === 'counted') deliverWebhooksSoon()
     return responseForScan(scan, slug, request.headers.get('host'))
   } catch (error) {
     logger.error({ err: error, slug }, 'recording a scan failed')
