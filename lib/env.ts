@@ -58,9 +58,6 @@ const serverEnvSchema = z.object({
   WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   // How often the worker of a long-running server looks for due deliveries, in milliseconds.
   WEBHOOKS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
-}).refine((env) => !(env.WEBHOOKS_ALLOW_LOOPBACK && env.NODE_ENV === 'production'), {
-  path: ['WEBHOOKS_ALLOW_LOOPBACK'],
-  message: 'must not be set when NODE_ENV is production',
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>

@@ -15,6 +15,12 @@ export async function openDatabaseOrExit(): Promise<void> {
 
   // A worker that fails to start is logged, not fatal: events stay in the outbox until it runs.
   try {
+    const { getServerEnv } = await import('@/lib/env')
+    const env = getServerEnv()
+    if (env.WEBHOOKS_ALLOW_LOOPBACK && env.NODE_ENV === 'production') {
+      const { logger } = await import('@/lib/logger')
+      logger.warn('WEBHOOKS_ALLOW_LOOPBACK is on: webhooks may be sent to this machine over plain http. Meant for local receivers and tests only.')
+    }
     const { startWebhookWorker } = await import('@/lib/webhooks/service')
     await startWebhookWorker()
   } catch (error) {

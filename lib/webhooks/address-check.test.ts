@@ -104,3 +104,21 @@ describe('resolveSafeAddress', () => {
     await expect(resolveSafeAddress('https://missing.example/', STRICT, resolver)).rejects.toThrow(/could not resolve missing.example/)
   })
 })
+
+describe('loopback allowed in production', () => {
+  const PRODUCTION_WITH_LOOPBACK = { requireHttps: true, allowLoopback: true }
+  const resolver = stubResolver({ 'hooks.example': ['93.184.216.34'], 'receiver.localhost': ['127.0.0.1'] })
+
+  it('accepts plain http to a loopback receiver only', async () => {
+    await expect(resolveSafeAddress('http://127.0.0.1:4000/in', PRODUCTION_WITH_LOOPBACK, resolver)).resolves.toMatchObject({
+      address: { address: '127.0.0.1' },
+    })
+    await expect(resolveSafeAddress('http://receiver.localhost/in', PRODUCTION_WITH_LOOPBACK, resolver)).resolves.toBeDefined()
+  })
+
+  it('still requires https for any other address', async () => {
+    await expect(resolveSafeAddress('http://hooks.example/in', PRODUCTION_WITH_LOOPBACK, resolver)).rejects.toThrow(/https in production/)
+    await expect(resolveSafeAddress('http://10.0.0.5/in', PRODUCTION_WITH_LOOPBACK, resolver)).rejects.toThrow(/https in production/)
+    await expect(resolveSafeAddress('https://10.0.0.5/in', PRODUCTION_WITH_LOOPBACK, resolver)).rejects.toThrow(/forbidden address/)
+  })
+})

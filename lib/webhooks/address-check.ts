@@ -49,6 +49,13 @@ export function forbiddenAddressReason(address: string, policy: Pick<AddressPoli
   return null
 }
 
+/** Tells whether a URL's host names this machine: localhost, *.localhost, or a loopback address. */
+function isLoopbackHostname(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  if (host === 'localhost' || host.endsWith('.localhost')) return true
+  return ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback'
+}
+
 /**
  * Checks a webhook URL's form: http(s), https only when the policy requires it, no user name or
  * password. Throws UnsafeWebhookUrlError with the reason.
@@ -61,7 +68,11 @@ export function checkUrlForm(url: string, policy: AddressPolicy): URL {
     throw new UnsafeWebhookUrlError(`${url} is not a valid URL`)
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new UnsafeWebhookUrlError('the URL must start with https://')
-  if (policy.requireHttps && parsed.protocol !== 'https:') throw new UnsafeWebhookUrlError('the URL must use https in production')
+  // With loopback allowed, plain http is accepted for a loopback host; resolveSafeAddress checks
+  // again that every address it resolves to is loopback.
+  if (policy.requireHttps && parsed.protocol !== 'https:' && !(policy.allowLoopback && isLoopbackHostname(parsed.hostname))) {
+    throw new UnsafeWebhookUrlError('the URL must use https in production')
+  }
   if (parsed.username || parsed.password) throw new UnsafeWebhookUrlError('the URL must not contain a user name or password')
   return parsed
 }
@@ -91,6 +102,10 @@ export async function resolveSafeAddress(url: string, policy: AddressPolicy, res
   for (const { address } of addresses) {
     const reason = forbiddenAddressReason(address, policy)
     if (reason) throw new UnsafeWebhookUrlError(`${hostname} resolves to a forbidden address: ${reason}`)
+  }
+  const allLoopback = addresses.every(({ address }) => ipaddr.process(address.replace(/^\[|\]$/g, '')).range() === 'loopback')
+  if (policy.requireHttps && parsed.protocol !== 'https:' && !allLoopback) {
+    throw new UnsafeWebhookUrlError('the URL must use https in production')
   }
   return { url: parsed, address: addresses[0]! }
 }
