@@ -1,5 +1,7 @@
 import 'server-only'
 
+import { isIP } from 'node:net'
+
 import { getDatabase } from '@/lib/db'
 import {
   deleteEndpoint,
@@ -16,7 +18,7 @@ import {
 } from '@/lib/db/webhooks'
 import type { FieldErrors } from '@/lib/codes/schema'
 import { logger } from '@/lib/logger'
-import { checkUrlForm, UnsafeWebhookUrlError } from '@/lib/webhooks/address-check'
+import { checkUrlForm, forbiddenAddressReason, UnsafeWebhookUrlError } from '@/lib/webhooks/address-check'
 import type { CreateEndpointInput, UpdateEndpointInput } from '@/lib/webhooks/schema'
 import { addressPolicyFromEnv, deliverWebhooksSoon, forgetActiveEndpointCount } from '@/lib/webhooks/service'
 import { generateWebhookSecret } from '@/lib/webhooks/signature'
@@ -29,7 +31,12 @@ export type EndpointResult<T> = { ok: true; value: T } | { ok: false; fields: Fi
  */
 function urlError(url: string): string | null {
   try {
-    checkUrlForm(url, addressPolicyFromEnv())
+    const policy = addressPolicyFromEnv()
+    const parsed = checkUrlForm(url, policy)
+    // A literal address can be judged now; a host name is resolved and checked at every attempt.
+    const host = parsed.hostname.replace(/^\[|\]$/g, '')
+    const reason = isIP(host) ? forbiddenAddressReason(host, policy) : null
+    if (reason) return `URL is not allowed: ${reason}. Webhooks go to public addresses only.`
     return null
   } catch (error) {
     if (error instanceof UnsafeWebhookUrlError) return `URL is invalid: ${error.message}`

@@ -48,6 +48,17 @@ describe('webhooks API', () => {
     expect(body.error.fields.url).toMatch(/https in production/)
   })
 
+  it.each(['https://10.0.0.1/in', 'https://169.254.169.254/latest/meta-data/', 'https://[fd00:ec2::254]/', 'https://[::ffff:192.168.1.1]/'])(
+    'refuses the private or metadata address %s when the endpoint is added',
+    async (url) => {
+      const response = await postJson('/api/webhooks', { url, events: ['scan.recorded'] })
+
+      expect(response.status).toBe(400)
+      const body = (await response.json()) as { error: { fields: Record<string, string> } }
+      expect(body.error.fields.url).toMatch(/not allowed/)
+    },
+  )
+
   it('requires authorization', async () => {
     expect((await fetch(`${baseUrl()}/api/webhooks`)).status).toBe(401)
   })

@@ -14,7 +14,7 @@ export const POST = withApiErrors('POST /api/webhooks/[id]/deliveries/[deliveryI
   if (denied) return denied
   const { id, deliveryId } = await context.params
   const queued = isUuid(id) && /^\d{1,15}$/.test(deliveryId) && (await redeliver(id.toLowerCase(), Number(deliveryId)))
-  if (!queued) return apiError(404, 'not_found', `No finished delivery ${deliveryId} of webhook endpoint ${id}; a pending delivery is already queued.`)
+  if (!queued) return apiError(404, 'not_found', `No finished delivery ${deliveryId} of webhook endpoint ${id}: it does not exist, belongs to another endpoint, or is still pending.`)
   return Response.json({ queued: true }, { status: 202 })
 })
 export const GET = methodNotAllowed(['POST'])
