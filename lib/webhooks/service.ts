@@ -77,6 +77,10 @@ export function forgetActiveEndpointCount(): void {
  * whose transaction wrote an event. It never delays the response, and its errors are logged.
  */
 export function deliverWebhooksSoon(): void {
+  // With no active endpoint known, skip scheduling work after the response at all: most
+  // deployments have no webhooks, and the scan route calls this on every counted scan.
+  const cached = globalForWebhooks.scanboardActiveEndpoints
+  if (cached && cached.count === 0 && Date.now() - cached.checkedAt < ACTIVE_ENDPOINTS_CACHE_MS) return
   after(async () => {
     try {
       if (!(await mayHaveDeliveries())) return
