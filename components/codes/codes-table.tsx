@@ -52,6 +52,7 @@ export function CodesTable({ codes, page, pageCount, total }: CodesTableProps) {
                     </Link>
                     <span className="font-mono text-xs text-slate-500">/s/{code.slug}</span>{' '}
                     <span className="text-xs text-slate-500">· {code.kind === 'url' ? 'URL' : 'message'}</span>
+                    {code.closed ? <span className="ml-1 text-xs font-medium text-amber-700">· {code.closed}</span> : null}
                   </td>
                   <td className="py-2 text-slate-600">
                     <LocalTime iso={code.createdAt} />

@@ -35,8 +35,16 @@ export function toCodeView(code: QrCode): CodeView {
   }
 }
 
-/** A code as a list row shows it, without the QR image. */
-export type CodeSummary = Omit<CodeView, 'qrSvgDataUri' | 'localOnly' | 'shortUrl'>
+/** A code as a list row shows it, without the QR image, with a word for a code that does not count scans now. */
+export type CodeSummary = Omit<CodeView, 'qrSvgDataUri' | 'localOnly' | 'shortUrl'> & { closed: 'paused' | 'expired' | 'at its limit' | null }
+
+/** Returns why a code counts no scans now, or null while it is open. */
+export function closedState(code: QrCode, now = new Date()): CodeSummary['closed'] {
+  if (code.pausedAt) return 'paused'
+  if (code.expiresAt && code.expiresAt <= now) return 'expired'
+  if (code.maxScans !== null && code.scanCount >= code.maxScans) return 'at its limit'
+  return null
+}
 
 export function toCodeSummary(code: QrCode): CodeSummary {
   return {
@@ -49,5 +57,6 @@ export function toCodeSummary(code: QrCode): CodeSummary {
     scanCount: code.scanCount,
     lastScannedAt: code.lastScannedAt?.toISOString() ?? null,
     createdAt: code.createdAt.toISOString(),
+    closed: closedState(code),
   }
 }
