@@ -30,9 +30,22 @@ export function AddCodeForm({
   const [state, formAction, pending] = useActionState<FormState, FormData>(addCampaignCodeAction, { status: 'idle', submission: 0 })
   const error = state.fieldErrors?.codeId
 
-  if (full) return <p className="text-sm text-slate-600">This campaign contains {MAX_CODES_PER_CAMPAIGN} codes, the maximum. Remove a code before adding another.</p>
-  if (options.length === 0) {
-    return <p className="text-sm text-slate-600">Every code is in this campaign already. Create codes on the Codes page to add more.</p>
+  // The last add's confirmation stays visible even when that add emptied the picker or filled the campaign.
+  const confirmation = state.status === 'done' ? state.message : null
+  const closed = full
+    ? `This campaign contains ${MAX_CODES_PER_CAMPAIGN} codes, the maximum. Remove a code before adding another.`
+    : options.length === 0
+      ? 'Every code is in this campaign already. Create codes on the Codes page to add more.'
+      : null
+  if (closed) {
+    return (
+      <div className="space-y-2 text-sm">
+        <p aria-live="polite" className="text-slate-600">
+          {confirmation}
+        </p>
+        <p className="text-slate-600">{closed}</p>
+      </div>
+    )
   }
 
   return (
@@ -62,7 +75,7 @@ export function AddCodeForm({
       </div>
       <FieldError id="campaign-add-code-error" message={error} />
       <p aria-live="polite" className="text-slate-600">
-        {state.status === 'done' ? state.message : null}
+        {confirmation}
       </p>
       {truncatedAt !== null ? <p className="text-slate-500">Showing the newest {truncatedAt} codes that are not in this campaign.</p> : null}
     </form>
