@@ -24,7 +24,7 @@ const OUTCOME_LABELS: Record<LogEntry['outcome'], string> = {
   undone: 'check-in undone',
 }
 
-/** How often, at most, the page re-renders its attendee table after a change. */
+/** The shortest interval between two refreshes of the attendee table after changes. */
 const REFRESH_INTERVAL_MS = 3000
 
 /**

@@ -12,7 +12,7 @@ interface AttendanceProjectorProps {
   name: string
   checkedIn: number
   expected: number
-  /** Where the venue code leads; shown only when attendees can check themselves in. */
+  /** The venue code's link and QR, shown only when attendees can check themselves in. */
   venue: { shortUrl: string; qrSvgDataUri: string } | null
   /** The share token, when the page was opened through the public link. */
   shareToken: string | null

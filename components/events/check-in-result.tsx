@@ -10,7 +10,7 @@ const STYLES: Record<CheckInView['outcome'], string> = {
 
 const ICONS: Record<CheckInView['outcome'], string> = { accepted: '✓', duplicate: '!', cancelled: '✕', unknown: '?' }
 
-/** The headline of a check-in answer, in words: colour is never the only signal. */
+/** Returns the headline of a check-in result in words, so colour is never the only signal. */
 export function checkInHeadline(result: CheckInView): string {
   switch (result.outcome) {
     case 'accepted':
@@ -24,7 +24,7 @@ export function checkInHeadline(result: CheckInView): string {
   }
 }
 
-/** A large coloured panel with an icon and words for a check-in answer. */
+/** Shows a check-in result as a large coloured panel with an icon and words. */
 export function CheckInResultPanel({ result, className = '' }: { result: CheckInView; className?: string }) {
   return (
     <div role="status" data-testid="check-in-result" data-outcome={result.outcome} className={`rounded-2xl p-6 ${STYLES[result.outcome]} ${className}`}>

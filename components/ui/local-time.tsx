@@ -6,7 +6,7 @@ const subscribe = () => () => {}
 
 /**
  * Renders a timestamp in the viewer's own locale and time zone: date and time, or only the
- * time of day. The server cannot know the viewer's zone, so it renders UTC and says so; the
+ * time of day. The server cannot know the viewer's zone, so it renders UTC and labels it; the
  * browser re-renders in its own zone right after hydration.
  */
 export function LocalTime({ iso, withSeconds = false, format = 'datetime' }: { iso: string; withSeconds?: boolean; format?: 'datetime' | 'time' }) {

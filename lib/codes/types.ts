@@ -21,9 +21,9 @@ export interface QrCode {
   createdAt: Date
   pausedAt: Date | null
   expiresAt: Date | null
-  /** The most human scans the code counts; later scans get the closed page. */
+  /** The maximum number of human scans the code counts; later scans get the closed page. */
   maxScans: number | null
-  /** Where a paused, expired or exhausted code sends people instead of the closed page. */
+  /** The URL a paused, expired or exhausted code redirects to instead of showing the closed page. */
   fallbackUrl: string | null
   archivedAt: Date | null
 }

@@ -213,7 +213,7 @@ export async function insertAttendee(db: Queryable, eventId: string, attendee: N
   return toAttendee(rows[0])
 }
 
-/** The emails and names already on an event's list, lower-cased, for duplicate checks before an import. */
+/** Lists the emails and names already on an event's list, lower-cased, for duplicate checks before an import. */
 export async function listAttendeeKeys(db: Queryable, eventId: string): Promise<{ email: string | null; name: string }[]> {
   return db.query<{ email: string | null; name: string }>(
     'select lower(email) as email, lower(name) as name from public.attendees where event_id = $1 and not walk_in',
@@ -246,7 +246,7 @@ export async function listAttendees(
   return { attendees: rows.map(toAttendee), total: rows[0]?.total ?? 0 }
 }
 
-/** Every attendee of an event, in list order: for exports and badges. */
+/** Lists every attendee of an event in list order, for exports and badges. */
 export async function listAllAttendees(db: Queryable, eventId: string): Promise<Attendee[]> {
   const rows = await db.query<AttendeeRow>(
     `select ${ATTENDEE_COLUMNS} from public.attendees a where a.event_id = $1 order by a.position`,
@@ -284,7 +284,7 @@ export interface CheckInRequest {
   method: CheckInMethod
 }
 
-/** Checks an attendee in with the check_in function: one round trip, exactly once. */
+/** Checks an attendee in with the check_in function, in one round trip. Its conditional update lets one of several concurrent calls through. */
 export async function checkIn(db: Queryable, request: CheckInRequest): Promise<CheckInResult> {
   const token = 'token' in request.target ? request.target.token : null
   const attendeeId = 'attendeeId' in request.target ? request.target.attendeeId : null
@@ -322,7 +322,7 @@ export async function setAttendeeCancelled(db: Queryable, eventId: string, atten
   return rows.length > 0
 }
 
-/** The newest entries of an event's check-in log, with the attendee's name where known. */
+/** Lists the newest entries of an event's check-in log, with the attendee's name where known. */
 export async function listCheckInLog(db: Queryable, eventId: string, limit: number): Promise<CheckInLogEntry[]> {
   const rows = await db.query<{
     id: number | string
@@ -351,7 +351,7 @@ export async function listCheckInLog(db: Queryable, eventId: string, limit: numb
   }))
 }
 
-/** The names of the most recently checked-in attendees who are still checked in. */
+/** Lists the names of the attendees checked in most recently who are still checked in. */
 export async function listRecentArrivals(db: Queryable, eventId: string, limit: number): Promise<{ name: string; checkedInAt: Date }[]> {
   const rows = await db.query<{ name: string; checked_in_at: Date }>(
     `select a.name, a.checked_in_at from public.attendees a

@@ -3,7 +3,7 @@ import type { Queryable } from '@/lib/db/types'
 
 export type ScanLabel = 'human' | 'bot' | 'prefetch' | 'head'
 
-/** What a hit did: raised the count, was stored only, or met a closed code. */
+/** The outcome of a hit: it raised the count, was stored only, or met a closed code. */
 export type ScanStatus = 'counted' | 'uncounted' | 'paused' | 'expired' | 'exhausted'
 
 export interface ScanInput {
@@ -11,7 +11,7 @@ export interface ScanInput {
   referrer: string | null
   /** Null unless IP capture is switched on. */
   ip: string | null
-  /** Human unless told otherwise; only human scans count. */
+  /** The hit's label, human by default; only human scans count. */
   label?: ScanLabel
   /** The day's salted hash of address and user agent, for unique scanners. */
   visitorHash?: string | null

@@ -9,7 +9,7 @@ export const PREVIEW_ROWS = 5
 /** At most this many row errors are listed; the total is always given. */
 export const MAX_LISTED_ERRORS = 200
 
-/** Which column (0-based) holds each field; null when the file has no such column. */
+/** The column (0-based) of each field, or null when the file has no such column. */
 export interface ColumnMapping {
   name: number
   /** Joined to `name` with a space, for files with separate first and last name columns. */
@@ -81,7 +81,7 @@ function checkMapping(mapping: ColumnMapping, columnCount: number): string | nul
   return null
 }
 
-/** What makes two rows the same person: the email, or the name when there is no email. */
+/** Returns the key that makes two rows the same person: the email, or the name when there is no email. */
 function duplicateKey(name: string, email: string | null): string {
   return email ? `email:${email.toLowerCase()}` : `name:${name.toLowerCase().replace(/\s+/g, ' ')}`
 }

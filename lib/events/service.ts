@@ -44,7 +44,7 @@ const TOKEN_PATTERN = /^[0-9a-f]{32}$/
 // A personal code's path, on any host: the scanner accepts badges printed with another origin.
 const PERSONAL_CODE_PATH = /\/t\/([0-9a-f]{32})(?:[/?#]|$)/i
 
-/** The link a personal code encodes. */
+/** Returns the link a personal code encodes. */
 export function personalCodeUrl(origin: string, token: string): string {
   return `${origin}/t/${token}`
 }
@@ -156,7 +156,7 @@ export async function getAttendeeByToken(token: string): Promise<Attendee | null
   return findAttendeeByToken(await getDatabase(), normalized)
 }
 
-/** A check-in answer as the scanner, the API and the attendee page show it. */
+/** A check-in result as the scanner, the API and the attendee page show it. */
 export interface CheckInView {
   outcome: CheckInResult['outcome']
   attendeeId: string | null
@@ -177,7 +177,7 @@ function toCheckInView(result: CheckInResult): CheckInView {
   }
 }
 
-/** Checks in the attendee behind a personal code's token or an attendee id, exactly once. */
+/** Checks in the attendee behind a personal code's token or an attendee id; the check_in function admits one of several concurrent calls. */
 export async function checkInAttendee(
   eventId: string,
   target: { token: string } | { attendeeId: string },

@@ -46,7 +46,7 @@ export interface Attendee {
 
 export type CheckInOutcome = 'accepted' | 'duplicate' | 'cancelled' | 'unknown'
 
-/** How a check-in reached us, as the check-in log records it. */
+/** The channel a check-in came through, as the check-in log records it. */
 export type CheckInMethod = 'scanner' | 'search' | 'badge' | 'self' | 'api'
 
 export interface CheckInResult {
@@ -69,7 +69,7 @@ export interface CheckInLogEntry {
   at: Date
 }
 
-/** The first word of a name: what the door screen and the attendee page show. */
+/** Returns the first word of a name, which the door screen and the attendee page show. */
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name
 }

@@ -19,7 +19,7 @@ export const MAX_RANGE_DAYS = 400
 const TIME_ZONE_PATTERN = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/
 const LOCAL_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/
 
-/** Tells whether `timeZone` is an IANA zone name that this runtime's Intl knows. */
+/** Tells whether `timeZone` is an IANA zone name that this runtime's Intl supports. */
 export function isValidTimeZone(timeZone: string): boolean {
   if (timeZone.length > 64 || !TIME_ZONE_PATTERN.test(timeZone)) return false
   try {

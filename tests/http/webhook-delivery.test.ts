@@ -13,7 +13,7 @@ interface Received {
 }
 
 /**
- * A webhook receiver on 127.0.0.1 that records every request and answers each with the next
+ * A webhook receiver on 127.0.0.1 that records every request and responds to each with the next
  * entry of `answers` (the last one repeats): a status, optionally after a delay.
  */
 async function startReceiver(answers: { status: number; delayMs?: number }[]) {

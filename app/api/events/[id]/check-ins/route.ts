@@ -40,7 +40,7 @@ export const POST = withApiErrors('POST /api/events/[id]/check-ins', async (requ
   return Response.json({ checkIn: result }, { headers: { 'Cache-Control': 'no-store' } })
 })
 
-/** The newest entries of the check-in log, for the dashboard's recent check-ins. */
+/** Returns the newest entries of the check-in log, for the dashboard's recent check-ins. */
 export const GET = withApiErrors('GET /api/events/[id]/check-ins', async (request, context: Context) => {
   const loaded = await authorizeEventRequest(request, (await context.params).id)
   if (!loaded.ok) return loaded.response
